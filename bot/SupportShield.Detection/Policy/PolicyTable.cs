@@ -1,0 +1,64 @@
+using SupportShield.Detection.Entities;
+
+namespace SupportShield.Detection.Policy;
+
+/// <summary>An ordered list of <see cref="PolicyRule"/>s: policy as data, not as code.</summary>
+public sealed class PolicyTable
+{
+    public PolicyTable(IEnumerable<PolicyRule> rules)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        Rules = rules.ToArray();
+        var duplicate = Rules.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null)
+        {
+            throw new ArgumentException($"Policy rule id '{duplicate.Key}' is used more than once.", nameof(rules));
+        }
+    }
+
+    public IReadOnlyList<PolicyRule> Rules { get; }
+
+    /// <summary>
+    /// The v1 table. Before verification, outgoing personal data is held (links excepted). After verification on-file data
+    /// flows, but full card numbers, SSNs and secrets (passwords, one-time codes) are always redacted.
+    /// </summary>
+    public static PolicyTable Default { get; } = new(
+    [
+        new PolicyRule
+        {
+            Id = "outgoing.unverified.hold",
+            Direction = ScreeningDirection.Outgoing,
+            CustomerVerified = false,
+            ExceptTypes = new HashSet<EntityType> { EntityType.Url },
+            Action = PolicyAction.Hold,
+            Reason = "customer not verified",
+        },
+        new PolicyRule
+        {
+            Id = "outgoing.always-redact",
+            Direction = ScreeningDirection.Outgoing,
+            Types = new HashSet<EntityType> { EntityType.CreditCard, EntityType.Ssn, EntityType.PasswordOrSecret },
+            Action = PolicyAction.Redact,
+            Reason = "never sent in chat, even to a verified customer",
+        },
+        new PolicyRule
+        {
+            Id = "outgoing.verified.allow",
+            Direction = ScreeningDirection.Outgoing,
+            CustomerVerified = true,
+            Action = PolicyAction.Allow,
+            Reason = "customer verified",
+        },
+        new PolicyRule
+        {
+            Id = "incoming.allow",
+            Direction = ScreeningDirection.Incoming,
+            Action = PolicyAction.Allow,
+            Reason = "the customer's own message",
+        },
+    ]);
+
+    /// <summary>Finds the first rule that applies, or null (then the evaluator's fallback applies).</summary>
+    public PolicyRule? FirstMatch(Finding finding, PolicyContext context) =>
+        Rules.FirstOrDefault(rule => rule.Matches(finding, context));
+}

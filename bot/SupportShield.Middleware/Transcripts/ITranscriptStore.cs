@@ -1,0 +1,10 @@
+namespace SupportShield.Middleware.Transcripts;
+
+/// <summary>The conversation's transcript for agents. Never receives one-time codes.</summary>
+public interface ITranscriptStore
+{
+    Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default);
+
+    /// <summary>The conversation's lines, oldest first.</summary>
+    Task<IReadOnlyList<TranscriptEntry>> ListAsync(string conversationId, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,9 @@
+namespace SupportShield.Middleware.Transcripts;
+
+/// <summary>Who wrote a transcript line.</summary>
+public enum TranscriptRole
+{
+    Customer,
+    Agent,
+    Bot,
+}
