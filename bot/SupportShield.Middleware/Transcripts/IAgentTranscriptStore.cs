@@ -1,7 +1,7 @@
 namespace SupportShield.Middleware.Transcripts;
 
 /// <summary>The conversation's transcript for agents. Never receives one-time codes.</summary>
-public interface ITranscriptStore
+public interface IAgentTranscriptStore
 {
     Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default);
 

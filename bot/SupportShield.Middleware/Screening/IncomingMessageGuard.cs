@@ -1,0 +1,99 @@
+using Microsoft.Bot.Builder;
+using SupportShield.Detection;
+using SupportShield.Detection.Intent;
+using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.Transcripts;
+using SupportShield.Middleware.Verification;
+
+namespace SupportShield.Middleware.Screening;
+
+/// <summary>
+/// Screens a customer's message: lets the verification dialog take codes first, keeps the message in the agent's
+/// transcript, and starts verification when an unverified customer asks for data on file or for a contact change.
+/// </summary>
+public sealed class IncomingMessageGuard
+{
+    private readonly IPiiDetector _detector;
+    private readonly ICustomerIntentClassifier _intents;
+    private readonly IConversationStore _conversations;
+    private readonly LinkedAccountResolver _accounts;
+    private readonly IVerificationGateway _verification;
+    private readonly IAgentTranscriptStore _transcript;
+    private readonly IAuditLog _audit;
+    private readonly AuditRecordFactory _records;
+    private readonly TimeProvider _time;
+
+    public IncomingMessageGuard(
+        IPiiDetector detector,
+        ICustomerIntentClassifier intents,
+        IConversationStore conversations,
+        LinkedAccountResolver accounts,
+        IVerificationGateway verification,
+        IAgentTranscriptStore transcript,
+        IAuditLog audit,
+        AuditRecordFactory records,
+        TimeProvider time)
+    {
+        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+        _intents = intents ?? throw new ArgumentNullException(nameof(intents));
+        _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
+        _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
+        _verification = verification ?? throw new ArgumentNullException(nameof(verification));
+        _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
+        _audit = audit ?? throw new ArgumentNullException(nameof(audit));
+        _records = records ?? throw new ArgumentNullException(nameof(records));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>
+    /// Handles the customer's message of the turn. Returns false when the message was consumed by verification and must
+    /// go no further.
+    /// </summary>
+    public async Task<bool> OnCustomerMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        var activity = turnContext.Activity;
+        var conversationId = activity.Conversation.Id;
+        await _conversations.SaveReferenceAsync(activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
+
+        if (await _verification.TryHandleCustomerMessageAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        var text = activity.Text ?? string.Empty;
+        var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var findings = _detector.Detect(text, account?.ToAccountValues());
+        var intent = _intents.Classify(text);
+        ScreeningTurnState.For(turnContext).CustomerIntent = intent;
+
+        if (text.Length > 0)
+        {
+            await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
+
+        await _audit.AppendAsync(
+            _records.ForDecision(
+                conversationId,
+                "incoming",
+                "received",
+                findings.ToList(),
+                [],
+                findings.Count > 0 || intent.Intent != CustomerIntent.None ? AuditRecordFactory.Preview(text, findings) : null,
+                activity.Id,
+                [intent.RuleId]),
+            cancellationToken).ConfigureAwait(false);
+
+        if (intent.Intent is CustomerIntent.RequestPii or CustomerIntent.ChangeContact)
+        {
+            var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (!status.IsVerifiedFor(account?.Id))
+            {
+                await _verification.StartAsync(turnContext, $"intent:{intent.Intent}", cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+using Microsoft.Bot.Schema;
+using SupportShield.Detection;
+using SupportShield.Detection.Accounts;
+using SupportShield.Detection.Policy;
+
+namespace SupportShield.Middleware.Screening;
+
+/// <summary>
+/// Screens an activity: collects its text slots, asks the detection engine for findings, and the policy for a decision.
+/// Fails closed: text too large to screen is blocked, and a detection error holds the message.
+/// </summary>
+public sealed class MessageScreener
+{
+    /// <summary>Rule id of the decision taken when the engine throws.</summary>
+    public const string ErrorRuleId = "screening.error";
+
+    /// <summary>Rule id of the decision taken when an activity is larger than the limit.</summary>
+    public const string TooLargeRuleId = "screening.too-large";
+
+    private readonly IPiiDetector _detector;
+    private readonly PolicyEvaluator _policy;
+    private readonly ScreeningOptions _options;
+
+    public MessageScreener(IPiiDetector detector, PolicyEvaluator policy, ScreeningOptions options)
+    {
+        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _options = options ?? throw new ArgumentNullException(nameof(options));
+    }
+
+    /// <summary>Screens <paramref name="activity"/> (rewriting typed cards into JSON in place, but not redacting yet).</summary>
+    public ActivityScreening Screen(Activity activity, AccountValues? account, PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(context);
+        IReadOnlyList<TextSlot> slots;
+        try
+        {
+            slots = ActivityTextSlots.Collect(activity);
+        }
+#pragma warning disable CA1031 // Any failure to read the activity must hold it, never let it through.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return FailClosed(activity, [], ErrorRuleId, PolicyAction.Hold, "could not be read for screening; held to be safe");
+        }
+
+        var size = slots.Sum(s => s.Value.Length);
+        if (size > _options.MaxActivityCharacters)
+        {
+            return FailClosed(
+                activity,
+                slots,
+                TooLargeRuleId,
+                PolicyAction.Block,
+                $"message has {size} characters, more than the {_options.MaxActivityCharacters} that can be screened; split it into smaller messages");
+        }
+
+        try
+        {
+            var findings = new List<SlotFinding>();
+            foreach (var slot in slots)
+            {
+                foreach (var finding in _detector.Detect(slot.Value, account))
+                {
+                    findings.Add(new SlotFinding(slot, finding));
+                }
+            }
+
+            var decision = _policy.Evaluate(findings.Select(f => f.Finding).ToList(), context);
+            return new ActivityScreening(activity, slots, findings, decision);
+        }
+#pragma warning disable CA1031 // Detection failure fails closed.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return FailClosed(activity, slots, ErrorRuleId, PolicyAction.Hold, "screening failed; held to be safe");
+        }
+    }
+
+    private static ActivityScreening FailClosed(Activity activity, IReadOnlyList<TextSlot> slots, string rule, PolicyAction action, string detail) =>
+        new(
+            activity,
+            slots,
+            [],
+            new PolicyDecision(action, [new DecisionReason("UNSCREENED", rule, "screening.fail-closed", action, detail)], []));
+}

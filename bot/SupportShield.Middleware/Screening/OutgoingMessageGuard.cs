@@ -1,0 +1,213 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using SupportShield.Detection.Policy;
+using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Transcripts;
+using SupportShield.Middleware.Verification;
+
+namespace SupportShield.Middleware.Screening;
+
+/// <summary>
+/// Screens every outgoing activity of a turn (new sends and edits): lets it go, rewrites it, holds it until the customer
+/// verifies, or blocks it. A held or blocked send never reaches the adapter.
+/// </summary>
+public sealed class OutgoingMessageGuard
+{
+    private static readonly JsonSerializerSettings ActivityJson = new() { NullValueHandling = NullValueHandling.Ignore };
+
+    private readonly MessageScreener _screener;
+    private readonly LinkedAccountResolver _accounts;
+    private readonly IVerificationGateway _verification;
+    private readonly IHeldMessageStore _held;
+    private readonly IAgentTranscriptStore _transcript;
+    private readonly IAuditLog _audit;
+    private readonly AuditRecordFactory _records;
+    private readonly TimeProvider _time;
+
+    public OutgoingMessageGuard(
+        MessageScreener screener,
+        LinkedAccountResolver accounts,
+        IVerificationGateway verification,
+        IHeldMessageStore held,
+        IAgentTranscriptStore transcript,
+        IAuditLog audit,
+        AuditRecordFactory records,
+        TimeProvider time)
+    {
+        _screener = screener ?? throw new ArgumentNullException(nameof(screener));
+        _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
+        _verification = verification ?? throw new ArgumentNullException(nameof(verification));
+        _held = held ?? throw new ArgumentNullException(nameof(held));
+        _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
+        _audit = audit ?? throw new ArgumentNullException(nameof(audit));
+        _records = records ?? throw new ArgumentNullException(nameof(records));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+    }
+
+    /// <summary>The <see cref="SendActivitiesHandler"/> of the middleware.</summary>
+    public async Task<ResourceResponse[]> OnSendActivitiesAsync(ITurnContext turnContext, List<Activity> activities, Func<Task<ResourceResponse[]>> next)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activities);
+        ArgumentNullException.ThrowIfNull(next);
+        var state = ScreeningTurnState.For(turnContext);
+        var conversationId = turnContext.Activity.Conversation.Id;
+        var context = await PolicyContextAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
+
+        var responses = new ResourceResponse?[activities.Count];
+        var toSend = new List<(int Index, ActivityScreening Screening)>();
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            var screening = _screener.Screen(activity, context.Account, context.Policy);
+            switch (screening.Decision.Action)
+            {
+                case PolicyAction.Allow:
+                case PolicyAction.Redact:
+                    screening.ApplyRedactions();
+                    toSend.Add((i, screening));
+                    break;
+                case PolicyAction.Hold:
+                    responses[i] = new ResourceResponse(await HoldAsync(state, conversationId, screening).ConfigureAwait(false));
+                    break;
+                default:
+                    responses[i] = new ResourceResponse(await BlockAsync(state, conversationId, screening).ConfigureAwait(false));
+                    break;
+            }
+        }
+
+        if (toSend.Count > 0)
+        {
+            activities.Clear();
+            activities.AddRange(toSend.Select(s => s.Screening.Activity));
+            var sent = await next().ConfigureAwait(false);
+            for (var k = 0; k < toSend.Count; k++)
+            {
+                var (index, screening) = toSend[k];
+                var id = (k < sent.Length ? sent[k]?.Id : null) ?? screening.Activity.Id ?? Guid.NewGuid().ToString("N");
+                responses[index] = new ResourceResponse(id);
+                await RecordDeliveryAsync(state, conversationId, screening, id).ConfigureAwait(false);
+            }
+        }
+
+        return responses.Select(r => r ?? new ResourceResponse()).ToArray();
+    }
+
+    /// <summary>The <see cref="UpdateActivityHandler"/> of the middleware: an edit is screened like a new send.</summary>
+    public async Task<ResourceResponse> OnUpdateActivityAsync(ITurnContext turnContext, Activity activity, Func<Task<ResourceResponse>> next)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(next);
+        var state = ScreeningTurnState.For(turnContext);
+        var conversationId = turnContext.Activity.Conversation.Id;
+        var context = await PolicyContextAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
+        var screening = _screener.Screen(activity, context.Account, context.Policy);
+        switch (screening.Decision.Action)
+        {
+            case PolicyAction.Allow:
+            case PolicyAction.Redact:
+                screening.ApplyRedactions();
+                var response = await next().ConfigureAwait(false);
+                await RecordDeliveryAsync(state, conversationId, screening, response?.Id ?? activity.Id ?? Guid.NewGuid().ToString("N")).ConfigureAwait(false);
+                return response ?? new ResourceResponse(activity.Id);
+            case PolicyAction.Hold:
+                // The message as first sent stays as it was; the edit waits and is delivered as a new message after verification.
+                return new ResourceResponse(await HoldAsync(state, conversationId, screening).ConfigureAwait(false));
+            default:
+                return new ResourceResponse(await BlockAsync(state, conversationId, screening).ConfigureAwait(false));
+        }
+    }
+
+    private async Task<(Detection.Accounts.AccountValues? Account, PolicyContext Policy)> PolicyContextAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var verified = status.IsVerifiedFor(account?.Id);
+        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified));
+    }
+
+    private async Task<string> HoldAsync(ScreeningTurnState state, string conversationId, ActivityScreening screening)
+    {
+        var release = state.ReleaseOf(screening.Activity);
+        string messageId;
+        if (release is not null)
+        {
+            // A release that the policy still holds (verification lapsed meanwhile): it goes back to waiting.
+            await _held.ReturnToHeldAsync(release.MessageId).ConfigureAwait(false);
+            messageId = release.MessageId;
+        }
+        else
+        {
+            messageId = "held-" + Guid.NewGuid().ToString("N");
+            var json = JsonConvert.SerializeObject(screening.Activity, ActivityJson);
+            await _held.AddAsync(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow()).ConfigureAwait(false);
+        }
+
+        state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
+        await _audit.AppendAsync(_records.ForDecision(
+            conversationId,
+            "outgoing",
+            "held",
+            screening.Findings.Select(f => f.Finding).ToList(),
+            screening.Decision.Reasons,
+            screening.MaskedPreview,
+            messageId,
+            [$"sender:{state.SenderRole}"])).ConfigureAwait(false);
+        return messageId;
+    }
+
+    private async Task<string> BlockAsync(ScreeningTurnState state, string conversationId, ActivityScreening screening)
+    {
+        var messageId = "blocked-" + Guid.NewGuid().ToString("N");
+        state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Blocked, null, screening.Decision.Reasons));
+        await _audit.AppendAsync(_records.ForDecision(
+            conversationId,
+            "outgoing",
+            "blocked",
+            screening.Findings.Select(f => f.Finding).ToList(),
+            screening.Decision.Reasons,
+            screening.MaskedPreview,
+            messageId,
+            [$"sender:{state.SenderRole}"])).ConfigureAwait(false);
+        return messageId;
+    }
+
+    private async Task RecordDeliveryAsync(ScreeningTurnState state, string conversationId, ActivityScreening screening, string sentId)
+    {
+        var release = state.ReleaseOf(screening.Activity);
+        var redacted = screening.Decision.Action == PolicyAction.Redact;
+        var status = redacted ? DeliveryStatus.Redacted : DeliveryStatus.Delivered;
+        var messageId = release?.MessageId ?? sentId;
+        var role = release?.SenderRole ?? state.SenderRole;
+        if (release is not null)
+        {
+            await _held.MarkReleasedAsync(release.MessageId, _time.GetUtcNow()).ConfigureAwait(false);
+        }
+
+        var text = screening.Activity.Text;
+        state.Record(new ScreeningOutcome(messageId, status, text, screening.Decision.Reasons));
+        if (!string.IsNullOrEmpty(text))
+        {
+            await _transcript.AppendAsync(new TranscriptEntry(
+                conversationId,
+                role == SenderRoles.Agent ? TranscriptRole.Agent : TranscriptRole.Bot,
+                text,
+                _time.GetUtcNow())).ConfigureAwait(false);
+        }
+
+        var action = release is not null ? "released" : redacted ? "redacted" : "delivered";
+        await _audit.AppendAsync(_records.ForDecision(
+            conversationId,
+            "outgoing",
+            action,
+            screening.Findings.Select(f => f.Finding).ToList(),
+            screening.Decision.Reasons,
+            screening.Findings.Count > 0 ? screening.MaskedPreview : null,
+            messageId,
+            [$"sender:{role}"])).ConfigureAwait(false);
+    }
+}
