@@ -1,0 +1,12 @@
+using System.Globalization;
+using System.Security.Cryptography;
+
+namespace SupportShield.Dialogs.Verification;
+
+/// <summary>Codes from the operating system's cryptographic random number generator.</summary>
+public sealed class RandomVerificationCodeGenerator : IVerificationCodeGenerator
+{
+    /// <inheritdoc />
+    public string NewCode() =>
+        RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
+}
