@@ -1,3 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using SupportShield.Bot;
+
+var app = SupportShieldHost.Build(args);
+await app.RunAsync();

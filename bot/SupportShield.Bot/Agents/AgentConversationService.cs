@@ -1,0 +1,127 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using SupportShield.Bot.Agents.Contracts;
+using SupportShield.Bot.BotFramework;
+using SupportShield.Middleware.Accounts;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Screening;
+using SupportShield.Middleware.Transcripts;
+using SupportShield.Middleware.Verification;
+
+namespace SupportShield.Bot.Agents;
+
+/// <summary>
+/// What agents do to a conversation. Replies go to the customer through the adapter (a proactive turn on the stored
+/// conversation reference), so the SupportShield middleware screens them like any other send.
+/// </summary>
+public sealed class AgentConversationService
+{
+    private readonly SupportShieldAdapter _adapter;
+    private readonly IConversationStore _conversations;
+    private readonly IAccountDirectory _accounts;
+    private readonly IHeldMessageStore _held;
+    private readonly IAgentTranscriptStore _transcript;
+    private readonly IVerificationGateway _verification;
+    private readonly string _botAppId;
+
+    public AgentConversationService(
+        SupportShieldAdapter adapter,
+        IConversationStore conversations,
+        IAccountDirectory accounts,
+        IHeldMessageStore held,
+        IAgentTranscriptStore transcript,
+        IVerificationGateway verification,
+        IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        _adapter = adapter ?? throw new ArgumentNullException(nameof(adapter));
+        _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
+        _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
+        _held = held ?? throw new ArgumentNullException(nameof(held));
+        _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
+        _verification = verification ?? throw new ArgumentNullException(nameof(verification));
+        _botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
+    }
+
+    /// <summary>The conversation as an agent sees it, or null when it is unknown.</summary>
+    public async Task<ConversationView?> GetAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var state = status.State == VerificationState.Verified && !status.IsVerifiedFor(record.AccountId) ? VerificationState.None : status.State;
+        var held = await _held.ListHeldAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var lines = await _transcript.ListAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return new ConversationView(
+            conversationId,
+            record.AccountId,
+            state,
+            held.Select(h => new HeldMessageView(h.MessageId, h.Reasons.Select(ReasonView.From).ToList(), h.SenderRole, h.HeldAt)).ToList(),
+            lines.Select(l => new TranscriptLineView(l.Role, l.Text, l.Time)).ToList());
+    }
+
+    /// <summary>Links the conversation to an account.</summary>
+    public async Task<LinkResult> LinkAsync(string conversationId, string accountId, CancellationToken cancellationToken)
+    {
+        if (await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return LinkResult.UnknownConversation;
+        }
+
+        if (await _accounts.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return LinkResult.UnknownAccount;
+        }
+
+        await _conversations.LinkAccountAsync(conversationId, accountId, cancellationToken).ConfigureAwait(false);
+        return LinkResult.Linked;
+    }
+
+    /// <summary>Sends an agent's reply through the middleware. Null when the conversation is unknown.</summary>
+    public async Task<ScreeningOutcome?> SendAsync(string conversationId, string agentId, string text, CancellationToken cancellationToken)
+    {
+        var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        ScreeningOutcome? outcome = null;
+        await _adapter.ContinueConversationAsync(
+            _botAppId,
+            record.Reference,
+            async (turnContext, ct) =>
+            {
+                var state = ScreeningTurnState.For(turnContext);
+                state.SenderRole = SenderRoles.Agent;
+                state.AgentId = agentId;
+                await turnContext.SendActivityAsync(MessageFactory.Text(text), ct).ConfigureAwait(false);
+                outcome = state.Outcomes.Count > 0 ? state.Outcomes[^1] : null;
+            },
+            cancellationToken).ConfigureAwait(false);
+        return outcome ?? throw new BotTurnFailedException("The reply was not screened; nothing was sent.");
+    }
+
+    /// <summary>Starts verification in the conversation. Null when the conversation is unknown.</summary>
+    public async Task<VerificationStartResult?> StartVerificationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (record is null)
+        {
+            return null;
+        }
+
+        VerificationStartResult? result = null;
+        await _adapter.ContinueConversationAsync(
+            _botAppId,
+            record.Reference,
+            async (turnContext, ct) => result = await _verification.StartAsync(turnContext, "agent", ct).ConfigureAwait(false),
+            cancellationToken).ConfigureAwait(false);
+        return result ?? throw new BotTurnFailedException("Verification could not be started.");
+    }
+}

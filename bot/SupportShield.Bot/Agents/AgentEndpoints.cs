@@ -1,0 +1,121 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportShield.Bot.Agents.Contracts;
+using SupportShield.Bot.BotFramework;
+using SupportShield.Bot.Http;
+using SupportShield.Middleware.Verification;
+
+namespace SupportShield.Bot.Agents;
+
+/// <summary>The agent API under <c>/api/agent</c>: every call needs an agent key.</summary>
+public static class AgentEndpoints
+{
+    /// <summary>Longest agent id accepted.</summary>
+    public const int MaxAgentIdLength = 200;
+
+    /// <summary>Binds <c>SupportShield:Agent</c> and registers the agent services.</summary>
+    public static IServiceCollection AddSupportShieldAgentApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<AgentApiOptions>().Bind(configuration.GetSection("SupportShield:Agent"));
+        services.TryAddSingleton<AgentApiKeyFilter>();
+        services.TryAddSingleton<AgentConversationService>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var group = endpoints.MapGroup("/api/agent").AddEndpointFilter<AgentApiKeyFilter>();
+        group.MapGet("/conversations/{conversationId}", GetConversationAsync);
+        group.MapPost("/conversations/{conversationId}/link", LinkAsync);
+        group.MapPost("/conversations/{conversationId}/messages", SendMessageAsync);
+        group.MapPost("/conversations/{conversationId}/verification", StartVerificationAsync);
+        return endpoints;
+    }
+
+    private static async Task<IResult> GetConversationAsync(string conversationId, AgentConversationService service, CancellationToken cancellationToken)
+    {
+        var view = await service.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return view is null ? UnknownConversation(conversationId) : Results.Ok(view);
+    }
+
+    private static async Task<IResult> LinkAsync(string conversationId, HttpRequest request, AgentConversationService service, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<LinkAccountRequest>(request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return BadRequest(error!);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.AccountId))
+        {
+            return BadRequest("'accountId' is required.");
+        }
+
+        return await service.LinkAsync(conversationId, body.AccountId.Trim(), cancellationToken).ConfigureAwait(false) switch
+        {
+            LinkResult.UnknownConversation => UnknownConversation(conversationId),
+            LinkResult.UnknownAccount => Results.Json(new { error = "No account has that id." }, statusCode: StatusCodes.Status404NotFound),
+            _ => Results.Ok(new { conversationId, accountId = body.AccountId.Trim() }),
+        };
+    }
+
+    private static async Task<IResult> SendMessageAsync(string conversationId, HttpRequest request, AgentConversationService service, CancellationToken cancellationToken)
+    {
+        var (body, error) = await JsonBody.ReadAsync<SendAgentMessageRequest>(request).ConfigureAwait(false);
+        if (body is null)
+        {
+            return BadRequest(error!);
+        }
+
+        if (string.IsNullOrWhiteSpace(body.AgentId) || body.AgentId.Length > MaxAgentIdLength)
+        {
+            return BadRequest($"'agentId' is required (at most {MaxAgentIdLength} characters).");
+        }
+
+        if (string.IsNullOrWhiteSpace(body.Text))
+        {
+            return BadRequest("'text' is required and must not be blank.");
+        }
+
+        try
+        {
+            var outcome = await service.SendAsync(conversationId, body.AgentId, body.Text, cancellationToken).ConfigureAwait(false);
+            return outcome is null
+                ? UnknownConversation(conversationId)
+                : Results.Ok(new SendAgentMessageResponse(outcome.MessageId, outcome.Status, outcome.DeliveredText, outcome.Reasons.Select(ReasonView.From).ToList()));
+        }
+        catch (BotTurnFailedException)
+        {
+            return Results.Json(
+                new { error = "The message could not be screened or delivered (storage or channel unavailable). Nothing was sent; try again." },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static async Task<IResult> StartVerificationAsync(string conversationId, AgentConversationService service, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var result = await service.StartVerificationAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            return result switch
+            {
+                null => UnknownConversation(conversationId),
+                VerificationStartResult.DeliveryFailed => Results.Json(
+                    new { status = result, error = "The code could not be sent: the mail server is unreachable. The customer was told to try again later." },
+                    statusCode: StatusCodes.Status503ServiceUnavailable),
+                _ => Results.Ok(new StartVerificationResponse(result.Value)),
+            };
+        }
+        catch (BotTurnFailedException)
+        {
+            return Results.Json(new { error = "Verification could not be started (storage or channel unavailable)." }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static IResult UnknownConversation(string conversationId) =>
+        Results.Json(new { error = $"No conversation '{conversationId}' is known." }, statusCode: StatusCodes.Status404NotFound);
+
+    private static IResult BadRequest(string message) => Results.Json(new { error = message }, statusCode: StatusCodes.Status400BadRequest);
+}

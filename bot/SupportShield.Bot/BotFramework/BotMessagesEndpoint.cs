@@ -1,0 +1,116 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace SupportShield.Bot.BotFramework;
+
+/// <summary>Maps <c>POST /api/messages</c>, the Bot Framework endpoint, refusing malformed activities with a clear 400.</summary>
+public static class BotMessagesEndpoint
+{
+    /// <summary>Largest activity accepted, in bytes.</summary>
+    public const int MaxActivityBytes = 512 * 1024;
+
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapPost("/api/messages", HandleAsync);
+        return endpoints;
+    }
+
+    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot)
+    {
+        if (http.Request.ContentLength > MaxActivityBytes)
+        {
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxActivityBytes} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        http.Request.EnableBuffering(MaxActivityBytes);
+        string body;
+        using (var reader = new StreamReader(http.Request.Body, leaveOpen: true))
+        {
+            body = await reader.ReadToEndAsync(http.RequestAborted).ConfigureAwait(false);
+        }
+
+        if (body.Length > MaxActivityBytes)
+        {
+            await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxActivityBytes} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        var problem = Validate(body);
+        if (problem is not null)
+        {
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            return;
+        }
+
+        http.Request.Body.Position = 0;
+        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>What is wrong with the activity JSON, or null when it can be processed.</summary>
+    internal static string? Validate(string body)
+    {
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return "The request body is empty; expected a Bot Framework activity as JSON.";
+        }
+
+        JObject json;
+        try
+        {
+            json = JObject.Parse(body);
+        }
+        catch (JsonReaderException ex)
+        {
+            return $"The request body is not a JSON object: {ex.Message}";
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = json.ToObject<Activity>();
+        }
+        catch (JsonException ex)
+        {
+            return $"The request body is not a Bot Framework activity: {ex.Message}";
+        }
+
+        if (activity is null)
+        {
+            return "The request body is not a Bot Framework activity.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "The activity has no 'type'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "The activity has no 'conversation.id'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl)
+            || (serviceUrl.Scheme != Uri.UriSchemeHttp && serviceUrl.Scheme != Uri.UriSchemeHttps))
+        {
+            return "The activity has no valid absolute 'serviceUrl'.";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ChannelId))
+        {
+            return "The activity has no 'channelId'.";
+        }
+
+        return null;
+    }
+
+    private static Task RefuseAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(new { error = message });
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using SupportShield.Bot.Accounts;
+using SupportShield.Bot.Agents;
+using SupportShield.Bot.BotFramework;
+using SupportShield.Bot.Email;
+using SupportShield.Bot.Screening;
+using SupportShield.Bot.Storage;
+using SupportShield.Bot.Verification;
+
+namespace SupportShield.Bot;
+
+/// <summary>Builds the SupportShield web host: the Bot Framework endpoint, the agent API and the development outbox.</summary>
+public static class SupportShieldHost
+{
+    /// <summary>Builds the application. <paramref name="configure"/> lets tests add configuration before services are registered.</summary>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+        });
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSupportShieldPersistence(builder.Configuration);
+        builder.Services.AddSupportShieldAccounts(builder.Configuration);
+        builder.Services.AddSupportShieldEmail(builder.Configuration);
+        builder.Services.AddSupportShieldScreening(builder.Configuration);
+        builder.Services.AddSupportShieldVerification(builder.Configuration);
+        builder.Services.AddSupportShieldBotFramework();
+        builder.Services.AddSupportShieldAgentApi(builder.Configuration);
+
+        var app = builder.Build();
+        app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
+        app.MapBotMessages();
+        app.MapAgentApi();
+        app.MapDevOutbox();
+        return app;
+    }
+}
