@@ -1,0 +1,175 @@
+using System.Text.RegularExpressions;
+using SupportShield.Detection.Accounts;
+using SupportShield.Detection.Entities;
+
+namespace SupportShield.Detection.Recognizers;
+
+/// <summary>
+/// Finds street addresses: US and UK forms ("742 Evergreen Terrace", "1600 Pennsylvania Ave NW", "10 Downing Street"),
+/// continental forms ("Hersnapvej 75", "Rue de Virton 38"), PO boxes and military addresses. A contiguous run of street, unit,
+/// city, region, postcode and country pieces is merged into one span.
+/// </summary>
+public sealed class AddressRecognizer : IRecognizer
+{
+    private const double StreetScore = 0.7;
+    private const double PieceBonus = 0.1;
+    private const double ContextBoost = 0.15;
+
+    private const string StrongSuffix =
+        "street|st|avenue|ave|av|road|rd|boulevard|blvd|lane|ln|drive|dr|terrace|ter|terr|court|ct|place|pl|parkway|pkwy|highway|hwy|way|circle|cir|crescent|cres|close|square|sq|trail|trl|plaza|alley|expressway|expy|freeway|fwy|turnpike|tpke|route|rte";
+
+    private const string WeakSuffix =
+        "Grove|Gardens|Gdns|Park|Row|Mews|Hill|Hills|Walk|Loop|Run|Pike|Path|Point|Crossing|Heights|Green|Greens|Rise|View|Vista|Ridge|Harbor|Harbour|Rapids|Pass|Extension|Extensions|Junction|Landing|Meadow|Meadows|Commons|Center|Centre|Causeway|Embankment|Wharf|Quay|Parade|Esplanade|Broadway|Creek|Cliffs|Cliff|Radial|Estate|Estates|Village|Valley|Springs|Station|Manor|Shore|Shores|Glen|Falls|Ford|Forge|Island|Isle|Knoll|Lake|Lakes|Mill|Mills|Mount|Mountain|Oval|Orchard|Pines|Port|Prairie|Ranch|Spur|Summit|Trace|Track|Tunnel|Cove|Bridge|Brook|Canyon|Cape|Corner|Curve|Dale|Field|Fields|Flat|Flats|Garden|Gateway|Haven|Hollow|Inlet|Lodge|Motorway|Plain|Plains|Spring|Stream|Viaduct|Wall|Ways|Wells|Fort|Locks|Light|Lights|Keys|Ville|Stravenue|Unions|Vale|Bypass|Burgs|Squares|Passage|Underpass|Overpass";
+
+    private const string ContinentalStreet =
+        @"[\p{Lu}][\p{L}-]*(?:straße|strasse|str\.|gasse|weg|vej|vägen|gatan|gata|laan|straat|plein|platz|allee|veien|kuja|katu|tie|gade|hove|wei|weg|steig|ring|damm|ufer)|(?:Rue|Rua|Via|Calle|Avenida|Piazza|Plaza|Strada|Viale|Carrer|Avinguda|ul\.|Rúa|Rua|Largo|Travessa|Paseo|Boulevard)\s+(?:[\p{L}'’.]+\s+){0,3}?";
+
+    private const string Separator = @"[ \t]*(?:[,>][ \t>]*)?(?:\r?\n[ \t>]*(?:,[ \t]*)?){0,2}";
+
+    private const string States =
+        "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|England|Scotland|Wales|Northern Ireland|Ontario|Quebec|British Columbia|Alberta|Victoria|New South Wales|Queensland";
+
+    private const string Countries =
+        "USA|U\\.S\\.A\\.|United States(?: of America)?|UK|U\\.K\\.|United Kingdom|Great Britain|Canada|Australia|New Zealand|Ireland|Germany|France|Spain|Portugal|Italy|Netherlands|Belgium|Luxembourg|Switzerland|Austria|Denmark|Norway|Sweden|Finland|Iceland|Poland|Czech Republic|Czechia|Czech|Slovakia|Hungary|Slovenia|Croatia|Serbia|Romania|Bulgaria|Greece|Cyprus|Turkey|Israel|India|China|Japan|Korea|Brazil|Argentina|Uruguay|Chile|Mexico|South Africa|Estonia|Latvia|Lithuania|Ukraine|Russia|Philippines|Singapore|Malaysia|Indonesia|Colombia|Peru";
+
+    private static readonly Regex[] Streets =
+    [
+        RegexDefaults.Create(@"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?,?\s+(?:(?:[NSEW]|North|South|East|West|N\.[EW]\.|S\.[EW]\.)\.?\s+)?(?<name>(?:[\p{L}\d][\p{L}\d'’.-]*\s+){1,4}?)(?:" + StrongSuffix + @")\b\.?(?:\s+(?-i:NW|NE|SW|SE|N|S|E|W)\b\.?)?", true),
+        RegexDefaults.Create(@"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:(?:[NSEW]|North|South|East|West)\.?\s+)?(?<name>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}?)(?:" + WeakSuffix + @")\b"),
+        RegexDefaults.Create(@"(?<![\w-])(?:\d{1,6}\s+)?(?:" + ContinentalStreet + @")\s*\d{1,5}[a-z]?\b\.?"),
+        RegexDefaults.Create(@"(?<![\w-])(?:(?:PSC|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USS|USCGC)\s+[\p{L}-]+)" + Separator + @"(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b", true),
+        RegexDefaults.Create(@"(?<![\w-])(?:\d{1,6}\s+)?P\.?\s?O\.?\s+Box\s+\d{1,6}\b", true),
+    ];
+
+    private static readonly Regex[] Tails =
+    [
+        // Unit, apartment or suite.
+        RegexDefaults.Create(@"\G" + Separator + @"(?:apt|apartment|suite|ste|unit|flat|floor|fl|room|rm|bldg|building|#)\.?\s*(?:no\.?\s*)?#?\s*[\w-]{1,6}\b", true),
+        // City, region (state or country) and optional postcode: "Washington, DC 20500", "Newark, MI 85971", "Springfield, OR".
+        RegexDefaults.Create(@"\G" + Separator + @"(?:\p{L}[\p{L}'’.-]*(?:[ -]\p{L}[\p{L}'’.-]*){0,4})\s*,?\s*(?:(?-i:[A-Z]{2})|" + States + "|" + Countries + @")\b\.?(?:\s*,?\s*(?:\d{5}(?:-\d{4})?|\d{4}|" + ZipRecognizer.UkPostcode + @"))?(?![\w-])", true),
+        // City and UK postcode: "London SW1A 2AA".
+        RegexDefaults.Create(@"\G" + Separator + @"(?:\p{L}[\p{L}'’.-]*(?:[ -]\p{L}[\p{L}'’.-]*){0,3})\s*,?\s*(?-i:" + ZipRecognizer.UkPostcode + @")(?![\w-])", true),
+        // Region and postcode: "DC 20500", "OR 97401".
+        RegexDefaults.Create(@"\G" + Separator + @"(?:(?-i:[A-Z]{2})|" + States + @")\s+\d{5}(?:-\d{4})?(?![\w-])", true),
+        // Postcode or country alone.
+        RegexDefaults.Create(@"\G" + Separator + @"(?:\d{5}(?:-\d{4})?|(?-i:" + ZipRecognizer.UkPostcode + ")|" + Countries + @")(?![\w-])", true),
+        // A city alone on its own line, or before a comma and a further piece.
+        RegexDefaults.Create(@"\G[ \t,>]*\r?\n[ \t>]*\p{L}[\p{L}'’. -]{1,40}?[ \t]*(?=\r?\n|,|$)", true),
+        RegexDefaults.Create(@"\G[ \t]*,[ \t]*\p{Lu}[\p{L}'’.-]*(?:[ -]\p{Lu}[\p{L}'’.-]*){0,3}(?=\s*(?:,|\r?\n|$))", false),
+    ];
+
+    private static readonly HashSet<string> NotStreetWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "a", "an", "the", "of", "and", "or", "to", "in", "on", "at", "for", "with", "my", "your", "our", "their", "minute", "minutes", "min",
+        "mins", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year", "years", "time", "times", "more", "less", "i", "you",
+        "we", "they", "it", "is", "was", "are", "were", "be", "have", "has", "had", "miles", "mile", "km", "blocks", "block", "cars", "items",
+        "people", "kids", "one", "two", "three", "four", "five", "than", "by", "from", "as", "test", "will", "would", "can", "could", "not",
+        "no", "yes", "if", "so", "but", "about", "like", "last", "first", "next", "other", "this", "that", "these", "those", "am", "pm",
+    };
+
+    private static readonly string[] ContextWords = ["address", "live", "living", "lives", "ship", "shipping", "deliver", "delivery", "moved", "mail", "billing", "residence", "street"];
+
+    /// <inheritdoc />
+    public string Name => nameof(AddressRecognizer);
+
+    /// <inheritdoc />
+    public IEnumerable<Finding> Recognize(string text, AccountValues? account)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var findings = new List<Finding>();
+        var coveredUntil = -1;
+        foreach (var (start, end, pattern) in StreetCores(text))
+        {
+            if (start < coveredUntil)
+            {
+                continue;
+            }
+
+            var (stop, pieces) = Extend(text, end);
+            var words = ContextScanner.Find(text, start, stop, ContextWords, before: 48, after: 8);
+            var baseScore = StreetScore + Math.Min(2, pieces) * PieceBonus;
+            var boost = words.Count > 0 ? Math.Min(ContextBoost, 1 - baseScore) : 0;
+            var ruleId = pattern switch
+            {
+                0 => "address.us-street",
+                1 => "address.street",
+                2 => "address.continental-street",
+                3 => "address.military",
+                _ => "address.po-box",
+            };
+            findings.Add(new Finding(
+                EntityType.Address,
+                start,
+                stop,
+                text[start..stop],
+                baseScore + boost,
+                ruleId,
+                new FindingExplanation(Name, pieces > 0 ? $"street+{pieces}-pieces" : "street", StreetScore, null, boost, words.Count > 0 ? words : null)));
+            coveredUntil = stop;
+        }
+
+        return findings;
+    }
+
+    private static List<(int Start, int End, int Pattern)> StreetCores(string text)
+    {
+        var cores = new List<(int Start, int End, int Pattern)>();
+        for (var p = 0; p < Streets.Length; p++)
+        {
+            try
+            {
+                for (var m = Streets[p].Match(text); m.Success; m = m.NextMatch())
+                {
+                    var name = m.Groups["name"];
+                    if (name.Success && name.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(w => NotStreetWords.Contains(w.Trim('.', ',')) || w.All(char.IsDigit) && w.Length > 3))
+                    {
+                        continue;
+                    }
+
+                    cores.Add((m.Index, m.Index + m.Length, p));
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Keep what was found.
+            }
+        }
+
+        // Earliest first, longest first, so that a core inside an earlier one is skipped.
+        cores.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        return cores;
+    }
+
+    private static (int End, int Pieces) Extend(string text, int end)
+    {
+        var pieces = 0;
+        var extended = true;
+        while (extended && pieces < 8)
+        {
+            extended = false;
+            foreach (var tail in Tails)
+            {
+                Match m;
+                try
+                {
+                    m = tail.Match(text, end);
+                }
+                catch (RegexMatchTimeoutException)
+                {
+                    continue;
+                }
+
+                if (m.Success && m.Length > 0 && text.AsSpan(m.Index, m.Length).Trim().Length > 0)
+                {
+                    var value = m.Value.TrimEnd();
+                    end = m.Index + value.Length;
+                    pieces++;
+                    extended = true;
+                    break;
+                }
+            }
+        }
+
+        return (end, pieces);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace SupportShield.Detection.Recognizers;
+
+/// <summary>Finds calendar dates written as numbers (03/14/1985, 14.03.1985, 1985-03-14) or with a month name (March 14, 1985; 14 March 1985).</summary>
+internal static class DateMentions
+{
+    private const string Month =
+        @"(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?";
+
+    /// <summary>Date patterns; each has groups year, day and either month (a name) or mon (a number).</summary>
+    public static readonly (string Name, Regex Regex)[] Patterns =
+    [
+        ("month-day-year", RegexDefaults.Create(@"(?<![\w/.-])(?<mon>0?[1-9]|1[0-2])(?<sep>[/.-])(?<day>0?[1-9]|[12]\d|3[01])\k<sep>(?<year>(?:19|20)\d{2}|\d{2})(?![\w/-]|\.\d)")),
+        ("day-month-year", RegexDefaults.Create(@"(?<![\w/.-])(?<day>0?[1-9]|[12]\d|3[01])(?<sep>[/.-])(?<mon>0?[1-9]|1[0-2])\k<sep>(?<year>(?:19|20)\d{2})(?![\w/-]|\.\d)")),
+        ("iso", RegexDefaults.Create(@"(?<![\w/.-])(?<year>(?:19|20)\d{2})-(?<mon>0?[1-9]|1[0-2])-(?<day>0?[1-9]|[12]\d|3[01])(?![\w/:-]|\.\d)")),
+        ("month-name-day-year", RegexDefaults.Create(@"(?<![\w])" + Month + @"\s+(?<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?,?\s+(?<year>(?:19|20)\d{2})(?!\w)", true)),
+        ("day-month-name-year", RegexDefaults.Create(@"(?<![\w])(?<day>0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?:\s+of)?[\s-]+" + Month + @",?[\s-]+(?<year>(?:19|20)\d{2})(?!\w)", true)),
+    ];
+
+    /// <summary>A date found in a text.</summary>
+    public readonly record struct DateMention(int Start, int End, DateOnly Date, string Pattern);
+
+    /// <summary>Every valid date in <paramref name="text"/>, possibly overlapping when two patterns read the same digits.</summary>
+    public static IEnumerable<DateMention> Find(string text)
+    {
+        foreach (var (name, regex) in Patterns)
+        {
+            var matches = new List<Match>();
+            try
+            {
+                for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+                {
+                    matches.Add(m);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Keep what was found.
+            }
+
+            foreach (var m in matches)
+            {
+                if (TryRead(m, out var date))
+                {
+                    yield return new DateMention(m.Index, m.Index + m.Length, date, name);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads the date of a match of one of <see cref="Patterns"/>.</summary>
+    public static bool TryRead(Match match, out DateOnly date)
+    {
+        date = default;
+        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        if (year < 100)
+        {
+            year += year <= DateTime.UtcNow.Year % 100 ? 2000 : 1900;
+        }
+
+        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        int month;
+        if (match.Groups["mon"].Success)
+        {
+            month = int.Parse(match.Groups["mon"].Value, CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            var name = match.Groups["month"].Value.ToLowerInvariant();
+            month = Array.FindIndex(MonthPrefixes, p => name.StartsWith(p, StringComparison.Ordinal)) + 1;
+        }
+
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    private static readonly string[] MonthPrefixes = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+}

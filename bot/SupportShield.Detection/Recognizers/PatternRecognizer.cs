@@ -1,0 +1,104 @@
+using System.Text.RegularExpressions;
+using SupportShield.Detection.Accounts;
+using SupportShield.Detection.Entities;
+
+namespace SupportShield.Detection.Recognizers;
+
+/// <summary>
+/// A recognizer made of named scored patterns, context words that raise the score when found near a match,
+/// a validation (for example a checksum) and an invalidation of known fake values.
+/// </summary>
+public abstract class PatternRecognizer : IRecognizer
+{
+    /// <summary>Score added when a context word is near the match.</summary>
+    protected const double DefaultContextBoost = 0.35;
+
+    protected PatternRecognizer(EntityType type, IReadOnlyList<RecognizerPattern> patterns, IReadOnlyList<string> contextWords)
+    {
+        Type = type;
+        Patterns = patterns ?? throw new ArgumentNullException(nameof(patterns));
+        ContextWords = contextWords ?? throw new ArgumentNullException(nameof(contextWords));
+    }
+
+    /// <inheritdoc />
+    public string Name => GetType().Name;
+
+    /// <summary>The type of every finding.</summary>
+    public EntityType Type { get; }
+
+    /// <summary>The patterns, tried in order.</summary>
+    public IReadOnlyList<RecognizerPattern> Patterns { get; }
+
+    /// <summary>Words that raise the score when near a match.</summary>
+    public IReadOnlyList<string> ContextWords { get; }
+
+    /// <summary>Score added when a context word is near.</summary>
+    protected virtual double ContextBoost => DefaultContextBoost;
+
+    /// <inheritdoc />
+    public IEnumerable<Finding> Recognize(string text, AccountValues? account)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var findings = new List<Finding>();
+        foreach (var pattern in Patterns)
+        {
+            try
+            {
+                for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
+                {
+                    var group = match.Groups["value"];
+                    var span = group.Success ? (Group)group : match;
+                    if (span.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var finding = Score(text, span.Index, span.Index + span.Length, span.Value, pattern);
+                    if (finding is not null)
+                    {
+                        findings.Add(finding);
+                    }
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // A pathological input: keep what was found so far and move on.
+            }
+        }
+
+        return findings;
+    }
+
+    /// <summary>Checks a candidate, for example with a checksum; null when the type has no validation.</summary>
+    protected virtual PatternValidation? Validate(string value, RecognizerPattern pattern) => null;
+
+    /// <summary>True for values that look right but are known fakes or impossible, which are dropped.</summary>
+    protected virtual bool Invalidate(string value, string text, int start, int finish) => false;
+
+    private Finding? Score(string text, int start, int end, string value, RecognizerPattern pattern)
+    {
+        if (Invalidate(value, text, start, end))
+        {
+            return null;
+        }
+
+        var score = pattern.Score;
+        var ruleId = pattern.RuleId;
+        var validation = Validate(value, pattern);
+        if (validation is not null)
+        {
+            if (!validation.Passed)
+            {
+                return null;
+            }
+
+            score = Math.Max(score, validation.Score);
+            ruleId = validation.RuleId ?? ruleId;
+        }
+
+        var words = ContextScanner.Find(text, start, end, ContextWords);
+        var boost = words.Count > 0 ? Math.Min(ContextBoost, 1 - score) : 0;
+        var explanation = new FindingExplanation(Name, pattern.Name, pattern.Score, validation?.Label, boost, words.Count > 0 ? words : null);
+        return new Finding(Type, start, end, value, Math.Min(1, score + boost), ruleId, explanation);
+    }
+}

@@ -1,0 +1,29 @@
+using SupportShield.Detection.Entities;
+
+namespace SupportShield.Detection.Recognizers;
+
+/// <summary>
+/// Finds a standalone postcode: a US ZIP (five digits, optional +4) only when a context word such as "zip" or "postcode" is near,
+/// and a UK postcode in its strict format (outward code letters checked) with or without context.
+/// A postcode inside a full address is part of the ADDRESS finding instead.
+/// </summary>
+public sealed class ZipRecognizer : PatternRecognizer
+{
+    /// <summary>A UK postcode with the letter restrictions of the Royal Mail format.</summary>
+    internal const string UkPostcode =
+        @"(?:GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW]?|\d{2}|[A-HK-Y]\d[ABEHMNPRVWXY]?|[A-HK-Y]\d{2}) ?\d[ABD-HJLNP-UW-Z]{2})";
+
+    private static readonly RecognizerPattern[] DefaultPatterns =
+    [
+        new("us-zip", RegexDefaults.Create(@"(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), 0.15, "zip.us"),
+        new("uk-postcode", RegexDefaults.Create(@"(?<![\w-])" + UkPostcode + @"(?![\w-])"), 0.55, "zip.uk-postcode"),
+    ];
+
+    public ZipRecognizer()
+        : base(EntityType.Zip, DefaultPatterns, ["zip", "zipcode", "postcode", "post code", "postal", "postal code"])
+    {
+    }
+
+    /// <inheritdoc />
+    protected override double ContextBoost => 0.45;
+}
