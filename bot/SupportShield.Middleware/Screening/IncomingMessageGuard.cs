@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using SupportShield.Detection;
+using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -64,8 +65,21 @@ public sealed class IncomingMessageGuard
 
         var text = activity.Text ?? string.Empty;
         var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var findings = _detector.Detect(text, account?.ToAccountValues());
-        var intent = _intents.Classify(text);
+        IReadOnlyList<Finding> findings;
+        IntentResult intent;
+        try
+        {
+            findings = _detector.Detect(text, account?.ToAccountValues());
+            intent = _intents.Classify(text);
+        }
+#pragma warning disable CA1031 // The customer's own message still reaches the agent; every outgoing send stays screened.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            findings = [];
+            intent = new IntentResult(CustomerIntent.None, [], "intent.error", "the message could not be classified");
+        }
+
         ScreeningTurnState.For(turnContext).CustomerIntent = intent;
 
         if (text.Length > 0)

@@ -1,0 +1,82 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Extensions.Time.Testing;
+using SupportShield.Detection;
+using SupportShield.Detection.Intent;
+using SupportShield.Detection.Policy;
+using SupportShield.Dialogs.Verification;
+using SupportShield.Middleware;
+using SupportShield.Middleware.Accounts;
+using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Screening;
+using SupportShield.Middleware.Security;
+
+namespace SupportShield.Testing;
+
+/// <summary>
+/// The SupportShield middleware and verification dialog wired with the real engine and policy, in-memory stores,
+/// a fake clock and known codes, on a Bot Framework <see cref="TestAdapter"/>.
+/// </summary>
+public sealed class ShieldHarness
+{
+    public static readonly Account Jane = new()
+    {
+        Id = "acct-1001",
+        Name = "Jane Doe",
+        Email = "jane.doe@example.com",
+        Phone = "+1 503 555 0142",
+        PostalAddress = "742 Evergreen Terrace, Springfield, OR 97403",
+        Zip = "97403",
+        CardLast4 = "4242",
+        DateOfBirth = new DateOnly(1985, 3, 14),
+    };
+
+    public ShieldHarness(IPiiDetector? detector = null, ScreeningOptions? screeningOptions = null, params string[] codes)
+    {
+        Codes = new SequenceCodeGenerator(codes.Length > 0 ? codes : ["123456", "234567", "345678", "456789"]);
+        Accounts = new InMemoryAccountDirectory(Jane);
+        Hasher = new KeyedHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+        var records = new AuditRecordFactory(Hasher, Time);
+        var resolver = new LinkedAccountResolver(Conversations, Accounts);
+        var releaser = new HeldMessageReleaser(Held);
+        Machine = new VerificationStateMachine(new VerificationStore(Storage), Hasher, Codes, Options, Time);
+        Dialog = new VerificationDialog(Machine, Accounts, Conversations, Email, releaser, Transcript, Audit, records, Time);
+        var screener = new MessageScreener(detector ?? new PiiDetector(), new PolicyEvaluator(PolicyTable.Default), screeningOptions ?? new ScreeningOptions());
+        var incoming = new IncomingMessageGuard(detector ?? new PiiDetector(), new CustomerIntentClassifier(), Conversations, resolver, Dialog, Transcript, Audit, records, Time);
+        var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time);
+        Middleware = new SupportShieldMiddleware(incoming, outgoing);
+    }
+
+    public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
+    public VerificationOptions Options { get; } = new();
+    public SequenceCodeGenerator Codes { get; }
+    public InMemoryAccountDirectory Accounts { get; }
+    public InMemoryConversationStore Conversations { get; } = new();
+    public InMemoryHeldMessageStore Held { get; } = new();
+    public InMemoryAgentTranscriptStore Transcript { get; } = new();
+    public InMemoryAuditLog Audit { get; } = new();
+    public RecordingEmailSender Email { get; } = new();
+    public MemoryStorage Storage { get; } = new();
+    public KeyedHasher Hasher { get; }
+    public VerificationStateMachine Machine { get; }
+    public VerificationDialog Dialog { get; }
+    public SupportShieldMiddleware Middleware { get; }
+
+    /// <summary>A test adapter with the middleware, for conversation <paramref name="conversationId"/>.</summary>
+    public TestAdapter CreateAdapter(string conversationId = "conv-1")
+    {
+        var adapter = new TestAdapter(TestAdapter.CreateConversation(conversationId));
+        adapter.Use(Middleware);
+        return adapter;
+    }
+
+    /// <summary>Makes the conversation known and links it to Jane's account, as an agent would.</summary>
+    public async Task LinkJaneAsync(TestAdapter adapter)
+    {
+        ArgumentNullException.ThrowIfNull(adapter);
+        await Conversations.SaveReferenceAsync(adapter.Conversation);
+        await Conversations.LinkAccountAsync(adapter.Conversation.Conversation.Id, Jane.Id);
+    }
+}
