@@ -1,4 +1,6 @@
 using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Adapters;
+using Microsoft.Bot.Schema;
 using Microsoft.Data.Sqlite;
 using Newtonsoft.Json.Linq;
 using SupportShield.Bot.Storage.Sqlite;
@@ -154,6 +156,37 @@ public sealed class SqliteBotStorageTests
 
         Assert.That(async () => await storage.ReadAsync(["evil"]), Throws.Exception.With.Message.Contains("System.IO.FileInfo"));
     }
+
+    [Test]
+    public async Task ConversationState_SavedThenReopened_ReturnsTypedProperty()
+    {
+        var activity = MessageActivity("conv-state-1");
+        using (var database = _folder.OpenDatabase())
+        {
+            var state = new ConversationState(new SqliteBotStorage(database, TimeProvider.System));
+            using var turn = new TurnContext(new TestAdapter(), activity);
+            await state.CreateProperty<CustomerProfile>("profile").SetAsync(turn, new CustomerProfile { Name = "Jane", Visits = 4 });
+            await state.SaveChangesAsync(turn);
+        }
+
+        using var reopened = _folder.OpenDatabase();
+        var restarted = new ConversationState(new SqliteBotStorage(reopened, TimeProvider.System));
+        using var nextTurn = new TurnContext(new TestAdapter(), MessageActivity("conv-state-1"));
+        var profile = await restarted.CreateProperty<CustomerProfile>("profile").GetAsync(nextTurn, () => new CustomerProfile());
+
+        Assert.That(profile.Name, Is.EqualTo("Jane"));
+        Assert.That(profile.Visits, Is.EqualTo(4));
+    }
+
+    private static Activity MessageActivity(string conversationId) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = "test",
+        Conversation = new ConversationAccount(id: conversationId),
+        From = new ChannelAccount("user-1"),
+        Recipient = new ChannelAccount("bot-1"),
+        Text = "hello",
+    };
 
     public sealed class CustomerProfile : IStoreItem
     {
