@@ -1,0 +1,33 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using SupportShield.Bot.Accounts;
+using SupportShield.Bot.Hosting;
+using SupportShield.Middleware.Accounts;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers SupportShield's account directory.</summary>
+public static class AccountsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IAccountDirectory"/> as a singleton <see cref="JsonSeedAccountDirectory"/> reading
+    /// <c>SupportShield:Accounts:SeedFile</c> (default: the bundled demo seed). The file is read when the host starts; a
+    /// broken file fails start-up.
+    /// </summary>
+    public static IServiceCollection AddSupportShieldAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<AccountsOptions>().Bind(configuration.GetSection(AccountsOptions.SectionName));
+        services.TryAddSingleton(sp =>
+        {
+            var seedFile = sp.GetRequiredService<IOptions<AccountsOptions>>().Value.SeedFile;
+            return new JsonSeedAccountDirectory(string.IsNullOrWhiteSpace(seedFile) ? AccountsOptions.DefaultSeedFile : seedFile);
+        });
+        services.TryAddSingleton<IAccountDirectory>(sp => sp.GetRequiredService<JsonSeedAccountDirectory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupActivator<IAccountDirectory>>());
+        return services;
+    }
+}

@@ -1,0 +1,60 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Dialogs.Email;
+
+namespace SupportShield.Bot.Email;
+
+/// <summary>
+/// <c>GET /dev/outbox</c>: the dev outbox as JSON, newest first, so a developer can read one-time codes without a mail
+/// server. It holds codes and contact details, so it answers only a caller on this machine and only while the dev
+/// outbox is the active sender; everyone else gets 404, as if it did not exist.
+/// </summary>
+public static class DevOutboxEndpoints
+{
+    /// <summary>The route.</summary>
+    public const string Path = "/dev/outbox";
+
+    /// <summary>How many emails the endpoint shows at most.</summary>
+    public const int MaxEmails = 100;
+
+    public static IEndpointConventionBuilder MapDevOutbox(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints.MapGet(Path, (Func<HttpContext, Task<IResult>>)GetOutboxAsync).ExcludeFromDescription();
+    }
+
+    internal static async Task<IResult> GetOutboxAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!IsFromThisMachine(context)
+            || context.RequestServices.GetService<IEmailSender>() is not DevOutboxEmailSender)
+        {
+            return Results.NotFound();
+        }
+
+        var outbox = context.RequestServices.GetRequiredService<SqliteDevOutbox>();
+        var emails = await outbox.ListAsync(MaxEmails, context.RequestAborted).ConfigureAwait(false);
+        return Results.Json(emails);
+    }
+
+    private static bool IsFromThisMachine(HttpContext context)
+    {
+        var remote = context.Connection.RemoteIpAddress;
+        if (remote is null)
+        {
+            return false;
+        }
+
+        // A reverse proxy on this machine makes every caller look local; a forwarding header gives that away.
+        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded"))
+        {
+            return false;
+        }
+
+        return IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+    }
+}

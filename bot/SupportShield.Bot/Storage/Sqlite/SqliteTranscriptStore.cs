@@ -1,0 +1,66 @@
+using SupportShield.Middleware.Transcripts;
+
+namespace SupportShield.Bot.Storage.Sqlite;
+
+/// <summary>Transcript lines in SQLite.</summary>
+public sealed class SqliteTranscriptStore : ITranscriptStore
+{
+    private readonly SqliteDatabase _database;
+
+    public SqliteTranscriptStore(SqliteDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+    }
+
+    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.ConversationId);
+        ArgumentNullException.ThrowIfNull(entry.Text);
+        return _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
+                    VALUES ($conversation, $role, $text, $time, $ticks);
+                    """;
+                command.Parameters.AddWithValue("$conversation", entry.ConversationId);
+                command.Parameters.AddWithValue("$role", entry.Role.ToString());
+                command.Parameters.AddWithValue("$text", entry.Text);
+                command.Parameters.AddWithValue("$time", SqliteTime.ToText(entry.Time));
+                command.Parameters.AddWithValue("$ticks", entry.Time.UtcTicks);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TranscriptEntry>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return _database.ReadAsync<IReadOnlyList<TranscriptEntry>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT role, text, time FROM transcript_entries
+                    WHERE conversation_id = $conversation ORDER BY time_utc_ticks, id;
+                    """;
+                command.Parameters.AddWithValue("$conversation", conversationId);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var entries = new List<TranscriptEntry>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    entries.Add(new TranscriptEntry(
+                        conversationId,
+                        Enum.Parse<TranscriptRole>(reader.GetString(0)),
+                        reader.GetString(1),
+                        SqliteTime.FromText(reader.GetString(2))));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+    }
+}

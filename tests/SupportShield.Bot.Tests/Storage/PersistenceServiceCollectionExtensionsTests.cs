@@ -1,0 +1,41 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Tests.Support;
+using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Security;
+using ITranscriptStore = SupportShield.Middleware.Transcripts.ITranscriptStore;
+
+namespace SupportShield.Bot.Tests.Storage;
+
+public sealed class PersistenceServiceCollectionExtensionsTests
+{
+    [Test]
+    public async Task AddSupportShieldPersistence_HostStarts_CreatesDatabaseAndResolvesEveryStore()
+    {
+        using var folder = new TemporaryFolder();
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SupportShield:Storage:SqlitePath"] = folder.DatabasePath });
+        builder.Services.AddSupportShieldPersistence(builder.Configuration);
+        builder.Services.AddSupportShieldPersistence(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.That(File.Exists(folder.DatabasePath), Is.True);
+        var services = host.Services;
+        Assert.That(services.GetRequiredService<IConversationStore>(), Is.TypeOf<SqliteConversationStore>());
+        Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.TypeOf<SqliteHeldMessageStore>());
+        Assert.That(services.GetRequiredService<ITranscriptStore>(), Is.TypeOf<SqliteTranscriptStore>());
+        Assert.That(services.GetRequiredService<IAuditLog>(), Is.TypeOf<SqliteAuditLog>());
+        Assert.That(services.GetRequiredService<IStorage>(), Is.TypeOf<SqliteBotStorage>());
+        Assert.That(services.GetRequiredService<KeyedHasher>(), Is.Not.Null);
+        Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.SameAs(services.GetRequiredService<SqliteHeldMessageStore>()));
+        Assert.That(services.GetServices<SqliteDatabase>().Count(), Is.EqualTo(1));
+        await host.StopAsync();
+    }
+}
