@@ -1,3 +1,4 @@
+using SupportShield.Middleware.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -10,7 +11,7 @@ using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Security;
-using ITranscriptStore = SupportShield.Middleware.Transcripts.ITranscriptStore;
+
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,7 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers, as singletons: <see cref="SqliteDatabase"/> (options <c>SupportShield:Storage</c>), <see cref="IConversationStore"/>,
-    /// <see cref="IHeldMessageStore"/>, <see cref="ITranscriptStore"/>, <see cref="IAuditLog"/>, Bot Framework's <see cref="IStorage"/>,
+    /// <see cref="IHeldMessageStore"/>, <see cref="IAgentTranscriptStore"/>, <see cref="IAuditLog"/>, Bot Framework's <see cref="IStorage"/>,
     /// <see cref="SqliteDevOutbox"/>, and <see cref="KeyedHasher"/> keyed by <c>SupportShield:Security:HashKey</c> or a key kept
     /// in the database. The schema is created and the key settled when the host starts; bad settings fail start-up.
     /// </summary>
@@ -35,7 +36,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<SqliteHeldMessageStore>();
         services.TryAddSingleton<IHeldMessageStore>(sp => sp.GetRequiredService<SqliteHeldMessageStore>());
         services.TryAddSingleton<SqliteTranscriptStore>();
-        services.TryAddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
+        services.TryAddSingleton<IAgentTranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
         services.TryAddSingleton<SqliteAuditLog>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.TryAddSingleton<SqliteBotStorage>();

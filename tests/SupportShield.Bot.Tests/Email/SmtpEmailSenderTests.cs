@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SupportShield.Bot.Email;
 using SupportShield.Bot.Tests.Support;
+using SupportShield.Testing;
 using SupportShield.Dialogs.Email;
 
 namespace SupportShield.Bot.Tests.Email;

@@ -8,7 +8,7 @@ using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Security;
-using ITranscriptStore = SupportShield.Middleware.Transcripts.ITranscriptStore;
+
 
 namespace SupportShield.Bot.Tests.Storage;
 
@@ -30,7 +30,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests
         var services = host.Services;
         Assert.That(services.GetRequiredService<IConversationStore>(), Is.TypeOf<SqliteConversationStore>());
         Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.TypeOf<SqliteHeldMessageStore>());
-        Assert.That(services.GetRequiredService<ITranscriptStore>(), Is.TypeOf<SqliteTranscriptStore>());
+        Assert.That(services.GetRequiredService<IAgentTranscriptStore>(), Is.TypeOf<SqliteTranscriptStore>());
         Assert.That(services.GetRequiredService<IAuditLog>(), Is.TypeOf<SqliteAuditLog>());
         Assert.That(services.GetRequiredService<IStorage>(), Is.TypeOf<SqliteBotStorage>());
         Assert.That(services.GetRequiredService<KeyedHasher>(), Is.Not.Null);

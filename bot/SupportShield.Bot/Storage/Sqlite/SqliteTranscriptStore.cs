@@ -3,7 +3,7 @@ using SupportShield.Middleware.Transcripts;
 namespace SupportShield.Bot.Storage.Sqlite;
 
 /// <summary>Transcript lines in SQLite.</summary>
-public sealed class SqliteTranscriptStore : ITranscriptStore
+public sealed class SqliteTranscriptStore : IAgentTranscriptStore
 {
     private readonly SqliteDatabase _database;
 

@@ -7,10 +7,10 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace SupportShield.Bot.Tests.Support;
+namespace SupportShield.Testing;
 
 /// <summary>A real SMTP server on 127.0.0.1 and a free port, keeping every message it receives.</summary>
-internal sealed class LoopbackSmtpServer : IAsyncDisposable
+public sealed class LoopbackSmtpServer : IAsyncDisposable
 {
     private readonly SmtpServer.SmtpServer _server;
     private readonly CancellationTokenSource _stop = new();
