@@ -14,7 +14,7 @@ public sealed class PasswordOrSecretRecognizer : PatternRecognizer
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new("password", RegexDefaults.Create(
-            @"\b(?:pass(?:word|code|phrase)|pwd|passwd|pw)(?:\s+(?:for|on|to)\s+(?:my|the)\s+\w+)?" + Is + Open + @"(?<value>[^\s""'“”‘’`]{3,64}?)[""'”’`]?(?=[\s,;!?)]|[.](?:\s|$)|$)", true),
+            @"\b(?:pass(?:word|code|phrase)|pwd|passwd|pw)(?:\s+(?:for|on|to)\s+(?:my|the)\s+\w+)?" + Is + Open + @"(?<value>[^\s""'“”‘’`]{2,63}[^\s""'“”‘’`.,;:!?)])[""'”’`]?(?=[\s.,;:!?)]|$)", true),
             0.8, "secret.password"),
         new("pin", RegexDefaults.Create(
             @"\bpin(?:\s+(?:code|number|no\.?))?\s*(?:#\s*)?(?:is|was|=|:|-|would be)?\s*(?<value>\d{4,8})(?![\d-])", true),
