@@ -14,7 +14,7 @@ public sealed class PasswordOrSecretRecognizer : PatternRecognizer
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new("password", RegexDefaults.Create(
-            @"\b(?:pass(?:word|code|phrase)|pwd|passwd|pw)(?:\s+(?:for|on|to)\s+(?:my|the)\s+\w+)?" + Is + Open + @"(?<value>[^\s""'“”‘’`]{3,64}?)[""'”’`]?(?=[\s,;!?)]|[.](?:\s|$)|$)", true),
+            @"\b(?:pass(?:word|code|phrase)|pwd|passwd|pw)(?:\s+(?:for|on|to)\s+(?:my|the)\s+\w+)?" + Is + Open + @"(?<value>[^\s""'“”‘’`]{2,63}[^\s""'“”‘’`.,;:!?)])[""'”’`]?(?=[\s.,;:!?)]|$)", true),
             0.8, "secret.password"),
         new("pin", RegexDefaults.Create(
             @"\bpin(?:\s+(?:code|number|no\.?))?\s*(?:#\s*)?(?:is|was|=|:|-|would be)?\s*(?<value>\d{4,8})(?![\d-])", true),
@@ -27,7 +27,7 @@ public sealed class PasswordOrSecretRecognizer : PatternRecognizer
             0.75, "secret.code"),
         new("otp", RegexDefaults.Create(@"\b(?:otp|cvv|cvc|cvv2)\s*(?:code\s*)?(?:is|was|=|:|-)?\s*(?<value>\d{3,8})(?![\w-])", true), 0.8, "secret.code"),
         new("security-answer", RegexDefaults.Create(
-            @"\b(?:(?:security|secret)\s+(?:question\s+)?answer|answer\s+to\s+(?:my|the)\s+(?:security|secret)\s+question|(?:mother'?s\s+)?maiden\s+name)" + Is + Open + @"(?<value>[\p{L}\p{N}][\p{L}\p{N}'’ -]{0,38}?)[""'”’`]?(?=\s*(?:[.,;!?\n]|$))", true),
+            @"\b(?:(?:security|secret)\s+(?:question\s+)?answer|answer\s+to\s+(?:my|the)\s+(?:security|secret)\s+question|mother'?s\s+maiden\s+name)" + Is + Open + @"(?<value>[\p{L}\p{N}][\p{L}\p{N}'’ -]{0,38}?)[""'”’`]?(?=\s*(?:[.,;!?\n]|$))", true),
             0.8, "secret.security-answer"),
     ];
 

@@ -26,6 +26,20 @@ public sealed class PhoneRecognizer : IRecognizer
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    private const string Extension = @"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?";
+
+    /// <summary>Number shapes that libphonenumber may reject (unassigned area codes, reserved ranges) but that read as phone numbers.</summary>
+    private static readonly (string Name, Regex Regex, double Score)[] Shapes =
+    [
+        ("nanp-shape", RegexDefaults.Create(@"(?<![\w+(.-])(?:\+?1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}" + Extension + @"(?![\w-]|[.,]\d)", true), 0.6),
+        ("plus-shape", RegexDefaults.Create(@"(?<![\w+])\+[1-9]\d{0,2}(?:[\s.-]?(?:\(0\))?[\s.-]?\(?\d{1,5}\)?){2,6}" + Extension + @"(?![\w-]|[.,]\d)", true), 0.55),
+        ("digits-shape", RegexDefaults.Create(@"(?<![\w+.,-])\(?\d{2,4}\)?(?:[\s.-]\d{2,8}){1,4}" + Extension + @"(?![\w-]|[.,]\d)", true), 0.3),
+    ];
+
+    private static readonly Regex LooksLikeDate = RegexDefaults.Create(@"^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})(?!\d)");
+
+    private static readonly string[] ShapeContextWords = ["phone", "call", "mobile", "cell", "tel", "telephone", "fax", "office", "registered", "messages", "text", "sms", "whatsapp", "number", "contact", "reach", "landline"];
+
     /// <inheritdoc />
     public string Name => nameof(PhoneRecognizer);
 
@@ -43,7 +57,55 @@ public sealed class PhoneRecognizer : IRecognizer
             }
         }
 
+        ReadShapes(text, found);
         return found.Values;
+    }
+
+    private void ReadShapes(string text, Dictionary<(int, int), Finding> found)
+    {
+        foreach (var (name, regex, baseScore) in Shapes)
+        {
+            List<Match> matches = [];
+            try
+            {
+                for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+                {
+                    matches.Add(m);
+                }
+            }
+            catch (RegexMatchTimeoutException)
+            {
+                // Keep what was found.
+            }
+
+            foreach (var m in matches)
+            {
+                var digits = m.Value.Count(char.IsAsciiDigit);
+                var start = m.Index;
+                var end = m.Index + m.Length;
+                if (digits is < 7 or > 15 || LooksLikeDate.IsMatch(m.Value) || ContextScanner.Find(text, start, end, OtherNumberWords, before: 40, after: 10).Count > 0)
+                {
+                    continue;
+                }
+
+                var words = ContextScanner.Find(text, start, end, ShapeContextWords, before: 48, after: 16);
+                var boost = words.Count > 0 ? Math.Min(ContextBoost, 1 - baseScore) : 0;
+                var score = baseScore + boost;
+                if (found.Values.Any(f => f.Start < end && start < f.End && f.Score >= score))
+                {
+                    continue;
+                }
+
+                found[(start, end)] = new Finding(
+                    EntityType.Phone,
+                    start,
+                    end,
+                    text[start..end],
+                    score,
+                    "phone.shape",
+                    new FindingExplanation(Name, name, baseScore, null, boost, words.Count > 0 ? words : null));
+            }
+        }
     }
 
     private static List<(int Offset, string Segment)> Segments(string text)
