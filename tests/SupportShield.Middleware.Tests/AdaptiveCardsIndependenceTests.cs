@@ -33,7 +33,7 @@ public sealed class AdaptiveCardsIndependenceTests
 
         await new TestFlow(adapter, async (ctx, ct) =>
             {
-                await ctx.SendActivityAsync(MessageFactory.SuggestedActions(["Yes", "No"], "OK?"), ct);
+                await ctx.SendActivityAsync(MessageFactory.SuggestedActions(new List<string> { "Yes", "No" }, "OK?", null, null), ct);
                 await ctx.SendActivityAsync(MessageFactory.Attachment(new Attachment("application/vnd.microsoft.card.adaptive", content: Newtonsoft.Json.Linq.JObject.Parse("{\"type\":\"AdaptiveCard\",\"body\":[{\"type\":\"TextBlock\",\"text\":\"Order shipped\"}]}"))), ct);
             })
             .Send("hello")

@@ -204,7 +204,7 @@ public sealed class SupportShieldMiddlewareTests
 
         await new TestFlow(adapter, async (ctx, ct) =>
             {
-                var withButton = MessageFactory.SuggestedActions(["Ship to 742 Evergreen Terrace", "Other"], "Where to?");
+                var withButton = MessageFactory.SuggestedActions(new List<string> { "Ship to 742 Evergreen Terrace", "Other" }, "Where to?", null, null);
                 await ctx.SendActivityAsync(withButton, ct);
                 var card = new HeroCard { Title = "Your account", Text = "Email: jane.doe@example.com" };
                 await ctx.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), ct);

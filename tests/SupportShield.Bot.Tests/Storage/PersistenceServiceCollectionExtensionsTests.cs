@@ -1,3 +1,4 @@
+using SupportShield.Middleware.Transcripts;
 using Microsoft.Bot.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
