@@ -31,4 +31,16 @@ public sealed class BotMessagesEndpointTests
         var reply = await s.Channel.WaitForAsync(a => a.Conversation?.Id == "conv-hello");
         Assert.That(reply.Text, Is.EqualTo(SupportShield.Bot.BotFramework.SupportShieldBot.Acknowledgement));
     }
+
+    [Test]
+    public async Task Post_WithMalformedBearerToken_Is401NotServerError()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        var activity = "{\"type\":\"message\",\"text\":\"hi\",\"channelId\":\"test\",\"serviceUrl\":\"" + s.Channel.ServiceUrl + "\",\"conversation\":{\"id\":\"c-token\"}}";
+        using var content = new StringContent(activity, System.Text.Encoding.UTF8, "application/json");
+
+        using var response = await s.Host.Http.PostAsync("api/messages", content);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+    }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Schema;
+using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -48,7 +49,14 @@ public static class BotMessagesEndpoint
         }
 
         http.Request.Body.Position = 0;
-        await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            await adapter.ProcessAsync(http.Request, http.Response, bot, http.RequestAborted).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !http.Response.HasStarted)
+        {
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, "The Authorization header does not hold a valid Bot Framework token.").ConfigureAwait(false);
+        }
     }
 
     /// <summary>What is wrong with the activity JSON, or null when it can be processed.</summary>

@@ -32,7 +32,11 @@ internal sealed class BotHost : IAsyncDisposable
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
         Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AgentKey);
+        Channel = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>A client without the agent key, for what a Bot Framework channel posts.</summary>
+    public HttpClient Channel { get; }
 
     public Uri BaseAddress { get; }
 
@@ -59,6 +63,7 @@ internal sealed class BotHost : IAsyncDisposable
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -86,7 +91,7 @@ internal sealed class BotHost : IAsyncDisposable
     public async Task<HttpResponseMessage> PostActivityJsonAsync(string json)
     {
         using var content = new StringContent(json, Encoding.UTF8, "application/json");
-        return await Http.PostAsync("api/messages", content);
+        return await Channel.PostAsync("api/messages", content);
     }
 
     public Task<HttpResponseMessage> LinkAsync(string conversationId, string accountId) =>
@@ -112,6 +117,7 @@ internal sealed class BotHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
+        Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         SqliteConnection.ClearAllPools();
