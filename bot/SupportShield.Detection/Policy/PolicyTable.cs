@@ -26,10 +26,17 @@ public sealed class PolicyTable
     [
         new PolicyRule
         {
+            Id = "outgoing.links.allow",
+            Direction = ScreeningDirection.Outgoing,
+            Types = new HashSet<EntityType> { EntityType.Url },
+            Action = PolicyAction.Allow,
+            Reason = "links are not personal data",
+        },
+        new PolicyRule
+        {
             Id = "outgoing.unverified.hold",
             Direction = ScreeningDirection.Outgoing,
             CustomerVerified = false,
-            ExceptTypes = new HashSet<EntityType> { EntityType.Url },
             Action = PolicyAction.Hold,
             Reason = "customer not verified",
         },
