@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using SupportShield.Bot.Accounts;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
+using SupportShield.Bot.DevChannel;
 using SupportShield.Bot.Email;
 using SupportShield.Bot.Screening;
 using SupportShield.Bot.Storage;
@@ -32,12 +33,14 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldVerification(builder.Configuration);
         builder.Services.AddSupportShieldBotFramework();
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
+        builder.Services.AddSupportShieldDevChannel(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
         app.MapBotMessages();
         app.MapAgentApi();
         app.MapDevOutbox();
+        app.MapDevChannel();
         return app;
     }
 }

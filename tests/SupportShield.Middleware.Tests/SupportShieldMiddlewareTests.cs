@@ -28,7 +28,7 @@ public sealed class SupportShieldMiddlewareTests
                 }
             })
             .Send("hello")
-            .AssertNoReply()
+            .AssertNoReply("nothing may reach the customer", 300)
             .StartTestAsync();
 
         var held = await harness.Held.ListHeldAsync("conv-1");
@@ -210,7 +210,7 @@ public sealed class SupportShieldMiddlewareTests
                 await ctx.SendActivityAsync(MessageFactory.Attachment(card.ToAttachment()), ct);
             })
             .Send("hello")
-            .AssertNoReply()
+            .AssertNoReply("nothing may reach the customer", 300)
             .StartTestAsync();
 
         Assert.That(await harness.Held.ListHeldAsync("conv-1"), Has.Count.EqualTo(2));
@@ -231,7 +231,7 @@ public sealed class SupportShieldMiddlewareTests
                 }
             })
             .Send("go")
-            .AssertNoReply()
+            .AssertNoReply("nothing may reach the customer", 300)
             .StartTestAsync();
 
         var held = await harness.Held.ListHeldAsync("conv-1");
@@ -252,7 +252,7 @@ public sealed class SupportShieldMiddlewareTests
                 outcome = ScreeningTurnState.For(ctx).Outcomes.Single();
             })
             .Send("hello")
-            .AssertNoReply()
+            .AssertNoReply("nothing may reach the customer", 300)
             .StartTestAsync();
 
         Assert.That(outcome!.Status, Is.EqualTo(DeliveryStatus.Blocked));

@@ -1,8 +1,8 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using SupportShield.Bot.Http;
 using SupportShield.Bot.Storage.Sqlite;
 using SupportShield.Dialogs.Email;
 
@@ -30,7 +30,7 @@ public static class DevOutboxEndpoints
     internal static async Task<IResult> GetOutboxAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!IsFromThisMachine(context)
+        if (!LoopbackRequest.IsFromThisMachine(context)
             || context.RequestServices.GetService<IEmailSender>() is not DevOutboxEmailSender)
         {
             return Results.NotFound();
@@ -39,22 +39,5 @@ public static class DevOutboxEndpoints
         var outbox = context.RequestServices.GetRequiredService<SqliteDevOutbox>();
         var emails = await outbox.ListAsync(MaxEmails, context.RequestAborted).ConfigureAwait(false);
         return Results.Json(emails);
-    }
-
-    private static bool IsFromThisMachine(HttpContext context)
-    {
-        var remote = context.Connection.RemoteIpAddress;
-        if (remote is null)
-        {
-            return false;
-        }
-
-        // A reverse proxy on this machine makes every caller look local; a forwarding header gives that away.
-        if (context.Request.Headers.ContainsKey("X-Forwarded-For") || context.Request.Headers.ContainsKey("Forwarded"))
-        {
-            return false;
-        }
-
-        return IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
     }
 }
