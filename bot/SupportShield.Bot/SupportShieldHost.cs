@@ -1,13 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using SupportShield.Bot.Accounts;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.DevChannel;
 using SupportShield.Bot.Email;
-using SupportShield.Bot.Screening;
-using SupportShield.Bot.Storage;
-using SupportShield.Bot.Verification;
 
 namespace SupportShield.Bot;
 
@@ -26,11 +22,7 @@ public static class SupportShieldHost
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         });
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSupportShieldPersistence(builder.Configuration);
-        builder.Services.AddSupportShieldAccounts(builder.Configuration);
-        builder.Services.AddSupportShieldEmail(builder.Configuration);
-        builder.Services.AddSupportShieldScreening(builder.Configuration);
-        builder.Services.AddSupportShieldVerification(builder.Configuration);
+        builder.Services.AddSupportShield(builder.Configuration);
         builder.Services.AddSupportShieldBotFramework();
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
