@@ -141,11 +141,16 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         var fields = Fields(normal);
         var findings = _detector.Detect(original);
 
-        return Request(normal, fields)
+        return Sentences(normal).Select(sentence => Request(sentence, Fields(sentence))).FirstOrDefault(r => r is not null)
+            ?? Request(normal, fields)
             ?? Change(normal, fields, original, findings)
             ?? Provide(original, normal, fields, findings)
             ?? IntentResult.None;
     }
+
+    /// <summary>Splits at sentence ends so that a change verb in one sentence does not hide a request in another.</summary>
+    private static IEnumerable<string> Sentences(string t) =>
+        Regex.Split(t, @"(?<=[.?!])\s+", RegexOptions.None, RegexDefaults.Timeout).Where(s => s.Trim().Length > 0);
 
     private static IntentResult? Request(string t, List<string> fields)
     {
