@@ -36,7 +36,7 @@ public sealed class PhoneRecognizer : IRecognizer
         ("digits-shape", RegexDefaults.Create(@"(?<![\w+.,-])\(?\d{2,4}\)?(?:[\s.-]\d{2,8}){1,4}" + Extension + @"(?![\w-]|[.,]\d)", true), 0.3),
     ];
 
-    private static readonly Regex LooksLikeDate = RegexDefaults.Create(@"^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})(?!\d)");
+    private static readonly Regex LooksLikeDate = RegexDefaults.Create(@"^(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)?\d{2})(?:[ T]\d{1,2}(?::\d{2}){0,2})?$");
 
     private static readonly string[] ShapeContextWords = ["phone", "call", "mobile", "cell", "tel", "telephone", "fax", "office", "registered", "messages", "text", "sms", "whatsapp", "number", "contact", "reach", "landline"];
 
@@ -145,6 +145,12 @@ public sealed class PhoneRecognizer : IRecognizer
             var key = (start, end);
             var plus = match.RawString.TrimStart().StartsWith('+');
             var isUs = region == "US" && !plus;
+            if (LooksLikeDate.IsMatch(match.RawString)
+                || (!plus && match.RawString.All(char.IsAsciiDigit) && ContextScanner.Find(text, start, end, OtherNumberWords, before: 40, after: 10).Count > 0))
+            {
+                continue;
+            }
+
             string pattern;
             double baseScore;
             if (plus)
