@@ -18,6 +18,11 @@ public sealed class CustomerIntentClassifierTests
     [TestCase("wat adress do u have for me", "address")]
     [TestCase("I actually cannot remember my username", "account")]
     [TestCase("what name do you have saved for me", "name")]
+    [TestCase("what's the address on file?", "address")]
+    [TestCase("which email is on the account?", "email")]
+    [TestCase("Can you give me the email address associated with this account?", "email")]
+    [TestCase("is my date of birth 3/14/1985?", "dob")]
+    [TestCase("what email did I sign up with", "email")]
     public void Classify_AskForDataOnFile_IsRequestPii(string text, string field)
     {
         var result = Classifier.Classify(text);
@@ -42,6 +47,9 @@ public sealed class CustomerIntentClassifierTests
     [TestCase("send my statements to jane.doe@example.com from now on", "email")]
     [TestCase("can you send the order to a different address", "address")]
     [TestCase("pls chnage my emial", "email")]
+    [TestCase("I'd like to use a different email for my account", "email")]
+    [TestCase("can I get statements sent to my work email instead", "email")]
+    [TestCase("My email changed last week", "email")]
     public void Classify_ChangeOrRecovery_IsChangeContact(string text, string field)
     {
         var result = Classifier.Classify(text);
@@ -70,6 +78,9 @@ public sealed class CustomerIntentClassifierTests
     [TestCase("My card is lost! What do I do now?")]
     [TestCase("Thank you that is all")]
     [TestCase("can you update my order status")]
+    [TestCase("what's the phone number for customer service")]
+    [TestCase("what is the address of your head office")]
+    [TestCase("ship it to my home address please")]
     [TestCase("")]
     public void Classify_CompanyQuestionOrSmallTalk_IsNone(string text) =>
         Assert.That(Classifier.Classify(text).Intent, Is.EqualTo(CustomerIntent.None), Classifier.Classify(text).RuleId);
