@@ -46,7 +46,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static readonly (string RuleId, Regex Regex, bool NeedsField)[] RequestRules =
     [
         ("intent.request.ends-in", Create(@"\b(?:does|is|did|do)\b\s+(?:my|the|her|his|their)\s+(?:\w+\s+){0,3}?(?:end|ends|ending|start|starts|starting|begin|begins)\s+(?:in|with)\b"), true),
-        ("intent.request.what-is-my", Create(@"\b(?:what|which|whats|what's|wat|wut)\b[^.?!]{0,50}?\b(?:" + My + @"|on\s+(?:the|this|that)\s+account|on\s+file|on\s+record|in\s+(?:your|the)\s+(?:system|records)|associated\s+with|registered\s+(?:to|with|on|for)|linked\s+to|you\s+have)\b"), true),
+        ("intent.request.what-is-my", Create(@"\b(?:what|which|whats|what's|wat|wut)\b[^.?!]{0,50}?\b(?:" + My + @"|on\s+(?:the|this|that)\s+account|on\s+file|on\s+record|in\s+(?:your|the)\s+(?:system|records)|associated\s+with|registered\s+(?:to|with|on|for)|linked\s+to|you\s+have\s+(?:for|on|saved|listed|stored|registered|down))\b"), true),
         ("intent.request.is-my", Create(@"^\s*(?:is|was|are)\s+(?:my|the|her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:address|phone|number|email|e-mail|name|username|date\s+of\s+birth|dob|birthday|zip|postcode)\b[^.?!]{0,40}\?"), true),
         ("intent.request.how-is-saved", Create(@"\bhow\s+(?:is|are|does|do|did)\b[^.?!]{0,30}\b(?:saved|appear|show|shown|spell|spelled|spelt|listed|written|stored|have|recorded|look)"), true),
         ("intent.request.tell-me", Create(@"\b(?:tell|remind|show|read|give|let)\s+(?:me|us)\b(?:\s+know)?[^.?!]{0,40}?\b(?:my|the|her|his|their|what|which)\b"), true),
