@@ -14,7 +14,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 {
     private const string My = @"(?:my|mine|me|i|her|his|their|our|my\s+\w+'s)";
     private const string ChangeVerb =
-        @"(?:change|changing|changed|update|updating|updated|edit|editing|modify|modifying|correct|correcting|fix|replace|switch|amend|alter|adjust|reset|resetting|set\s+up|setup|set\s+a\s+new|set\s+my|add|remove|get\s+a\s+new|request\s+a\s+new|receive\s+a\s+different|new)";
+        @"(?:change|changing|changed|update|updating|updated|edit|editing|modify|modifying|correct|correcting|fix|replace|switch|use\s+a\s+(?:new|different)|amend|alter|adjust|reset|resetting|set\s+up|setup|set\s+a\s+new|set\s+my|add|remove|get\s+a\s+new|request\s+a\s+new|receive\s+a\s+different|new)";
 
     private static readonly (string Field, Regex Regex)[] FieldPatterns =
     [
@@ -38,12 +38,16 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static readonly Regex BotDirected = Create(@"\b(?:your\s+(?:\w+\s+)?(?:name|address|number|email|phone)|(?:call|refer\s+to|use\s+for|talking\s+(?:with|to))\s+you|for\s+you|you\s+as)\b");
 
+    private static readonly Regex CompanyField = Create(
+        @"\b(?:address|phone|number|email|e-mail|hours|location)\s+(?:for|of|at)\s+(?:your|the)\s+(?:store|shop|company|customer\s+(?:service|support|care)|support|office|branch|bank|business|head\s+office|help\s*desk)\b");
+
     private static readonly Regex SelfReference = Create(@"\b(?:my|mine|me|for\s+me|on\s+file|on\s+record|call\s+me|know\s+me|her|his|their)\b");
 
     private static readonly (string RuleId, Regex Regex, bool NeedsField)[] RequestRules =
     [
         ("intent.request.ends-in", Create(@"\b(?:does|is|did|do)\b\s+(?:my|the|her|his|their)\s+(?:\w+\s+){0,3}?(?:end|ends|ending|start|starts|starting|begin|begins)\s+(?:in|with)\b"), true),
-        ("intent.request.what-is-my", Create(@"\b(?:what|which|whats|what's|wat|wut)\b[^.?!]{0,50}?\b" + My + @"\b"), true),
+        ("intent.request.what-is-my", Create(@"\b(?:what|which|whats|what's|wat|wut)\b[^.?!]{0,50}?\b(?:" + My + @"|on\s+(?:the|this|that)\s+account|on\s+file|on\s+record|in\s+(?:your|the)\s+(?:system|records)|associated\s+with|registered\s+(?:to|with|on|for)|linked\s+to|you\s+have\s+(?:for|on|saved|listed|stored|registered|down))\b"), true),
+        ("intent.request.is-my", Create(@"^\s*(?:is|was|are)\s+(?:my|the|her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:address|phone|number|email|e-mail|name|username|date\s+of\s+birth|dob|birthday|zip|postcode)\b[^.?!]{0,40}\?"), true),
         ("intent.request.how-is-saved", Create(@"\bhow\s+(?:is|are|does|do|did)\b[^.?!]{0,30}\b(?:saved|appear|show|shown|spell|spelled|spelt|listed|written|stored|have|recorded|look)"), true),
         ("intent.request.tell-me", Create(@"\b(?:tell|remind|show|read|give|let)\s+(?:me|us)\b(?:\s+know)?[^.?!]{0,40}?\b(?:my|the|her|his|their|what|which)\b"), true),
         ("intent.request.read-out", Create(@"\b(?:read|say|spell|repeat|recite|list)\s+(?:out\s+|back\s+)?(?:to\s+me\s+)?(?:my|the|her|his)\b"), true),
@@ -60,7 +64,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ("intent.change.recovery", Create(@"\b(?:forgot|forgotten|forget|(?:can't|cant|cannot|can\s+not|don't|dont|do\s+not)\s+remember|lost|recover|recovering|reset|resetting)\b[^.?!]{0,30}?\b(?:password|passcode|pass\s+code|pin|login|log-?in|credentials)\b"), "password"),
         ("intent.change.recovery", Create(@"\b(?:get|getting|got)\s+back\s+(?:into|in\s+(?:my|the|to\s+my))\b|\b(?:password|passcode|pin)\b[^.?!]{0,40}\b(?:reset|recover|forgot|forgotten)\b|\blocked\s+out\b|\b(?:regain|recover)\s+(?:access|my\s+account)\b|\b(?:can't|cant|cannot|can\s+not|unable\s+to|couldn't|could\s+not|won't\s+let\s+me|not\s+able\s+to)\s+(?:get\s+in(?:to)?|access|log\s*in(?:to)?\s+(?:my|the)\s+account|sign\s*in(?:to)?\s+(?:my|the)\s+account|login\s+to\s+my\s+account)\b[^.?!]{0,15}?\b(?:account|acct|it|profile)\b"), "account"),
         ("intent.change.moved", Create(@"\b(?:i|we)(?:'ve|\s+have|\s+just|\s+recently)?\s+(?:just\s+|recently\s+)?(?:moved|relocated)\b|\bmoving\s+(?:house|to\s+a\s+new)|\bdue\s+to\s+a\s+move\b|\bnew\s+address\b"), "address"),
-        ("intent.change.has-changed", Create(@"\b(?:address|name|email|e-mail|phone(?:\s+number)?|number|details|information|info)\s+(?:has|have|had)\s+(?:been\s+)?changed|\b(?:address|name|email|e-mail|phone(?:\s+number)?|details|information)\s+(?:needs?|need)\s+(?:to\s+be\s+)?(?:changed|updated|corrected|fixed)|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\s+(?:is|are)\s+(?:wrong|incorrect|outdated|out\s+of\s+date|not\s+correct|misspelled|spelled\s+wrong)|\b(?:name|address)\s+appears\s+incorrectly|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\b[^.?!]{0,25}\b(?:is|are)\s+(?:not\s+correct|not\s+right|wrong|incorrect|outdated|misspelled)"), null),
+        ("intent.change.has-changed", Create(@"\b(?:address|name|email|e-mail|phone(?:\s+number)?|number|details|information|info)\s+(?:(?:has|have|had)\s+(?:been\s+)?changed|changed|is\s+changing|is\s+different\s+now)|\b(?:address|name|email|e-mail|phone(?:\s+number)?|details|information)\s+(?:needs?|need)\s+(?:to\s+be\s+)?(?:changed|updated|corrected|fixed)|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\s+(?:is|are)\s+(?:wrong|incorrect|outdated|out\s+of\s+date|not\s+correct|misspelled|spelled\s+wrong)|\b(?:name|address)\s+appears\s+incorrectly|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\b[^.?!]{0,25}\b(?:is|are)\s+(?:not\s+correct|not\s+right|wrong|incorrect|outdated|misspelled)"), null),
         ("intent.change.verb-field", Create(@"\b" + ChangeVerb + @"\b"), null),
         ("intent.change.2fa", Create(@"\b(?:turn\s+(?:off|on)|disable|enable|set\s+up|activate|deactivate|lost)\b[^.?!]{0,25}\b(?:2fa|two[\s-]?factor|two[\s-]?step|2[\s-]?step|authenticator)\b"), "2fa"),
     ];
@@ -69,7 +73,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         @"\b(?:send|sent|ship|shipped|deliver|delivered|mail|mailed|forward|forwarded|redirect|redirected|post)\b[^.?!]{0,60}?\bto\b\s*");
 
     private static readonly Regex RedirectPhrase = Create(
-        @"\b(?:send|sent|ship|deliver|mail|forward|redirect|post)\b[^.?!]{0,40}?\bto\s+(?:a|my|this|that|another|a\s+different|an?\s+other|the\s+following|my\s+new|a\s+new)\s+(?:new\s+|different\s+|other\s+)?(?:address|email|e-mail|location|house|home)\b");
+        @"\b(?:send|sent|ship|deliver|mail|forward|redirect|post)\b[^.?!]{0,40}?\bto\s+(?:a|my|this|that|another|a\s+different|an?\s+other|the\s+following|my\s+new|a\s+new)\s+(?:new\s+|different\s+|other\s+|work\s+|personal\s+|business\s+|office\s+|alternate\s+|alternative\s+|second\s+|updated\s+)?(?:address|email|e-mail|location|house|home)\b(?:(?<=\b(?:a|this|that|another|different|other|following|new|work|personal|business|office|alternate|alternative|second|updated)\s+\w+)|[^.?!]*\binstead\b)");
 
     private static readonly (string RuleId, Regex Regex)[] ProvideRules =
     [
@@ -141,15 +145,20 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         var fields = Fields(normal);
         var findings = _detector.Detect(original);
 
-        return Request(normal, fields)
+        return Sentences(normal).Select(sentence => Request(sentence, Fields(sentence))).FirstOrDefault(r => r is not null)
+            ?? Request(normal, fields)
             ?? Change(normal, fields, original, findings)
             ?? Provide(original, normal, fields, findings)
             ?? IntentResult.None;
     }
 
+    /// <summary>Splits at sentence ends so that a change verb in one sentence does not hide a request in another.</summary>
+    private static IEnumerable<string> Sentences(string t) =>
+        Regex.Split(t, @"(?<=[.?!])\s+", RegexOptions.None, RegexDefaults.Timeout).Where(s => s.Trim().Length > 0);
+
     private static IntentResult? Request(string t, List<string> fields)
     {
-        var company = (CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t)) && !SelfReference.IsMatch(t);
+        var company = ((CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t)) && !SelfReference.IsMatch(t)) || CompanyField.IsMatch(t);
         if (company)
         {
             return null;

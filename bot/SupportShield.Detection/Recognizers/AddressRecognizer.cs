@@ -34,12 +34,18 @@ public sealed class AddressRecognizer : IRecognizer
 
     private static readonly Regex[] Streets =
     [
-        RegexDefaults.Create(@"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?,?\s+(?:(?:[NSEW]|North|South|East|West|N\.[EW]\.|S\.[EW]\.)\.?\s+)?(?<name>(?:[\p{L}\d][\p{L}\d'’.-]*\s+){1,4}?)(?:" + StrongSuffix + @")\b\.?(?:\s+(?-i:NW|NE|SW|SE|N|S|E|W)\b\.?)?", true),
-        RegexDefaults.Create(@"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?\s+(?:(?:[NSEW]|North|South|East|West)\.?\s+)?(?<name>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}?)(?:" + WeakSuffix + @")\b"),
+        RegexDefaults.Create(@"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?(?:\s+\d{1,5})?,?\s+(?:(?:[NSEW]|North|South|East|West|N\.[EW]\.|S\.[EW]\.)\.?\s+)?(?<name>(?:[\p{L}\d][\p{L}\d'’.-]*\s+){1,4}?)(?:" + StrongSuffix + @")\b\.?(?:\s+(?-i:NW|NE|SW|SE|N|S|E|W)\b\.?)?", true),
+        RegexDefaults.Create(@"(?<![\w-])\d{1,6}[A-Za-z]?(?:-\d{1,5})?(?:\s+\d{1,5})?\s+(?:(?:[NSEW]|North|South|East|West)\.?\s+)?(?<name>(?:\p{Lu}[\p{L}'’.-]*\s+){1,3}?)(?:" + WeakSuffix + @")\b"),
         RegexDefaults.Create(@"(?<![\w-])(?:\d{1,6}\s+)?(?:" + ContinentalStreet + @")\s*\d{1,5}[a-z]?\b\.?"),
         RegexDefaults.Create(@"(?<![\w-])(?:(?:PSC|Unit)\s+\d{3,5},?\s+Box\s+\d{3,5}|(?:USNS|USS|USCGC)\s+[\p{L}-]+)" + Separator + @"(?:APO|FPO|DPO)\s+(?:AA|AE|AP)\s+\d{5}\b", true),
         RegexDefaults.Create(@"(?<![\w-])(?:\d{1,6}\s+)?P\.?\s?O\.?\s+Box\s+\d{1,6}\b", true),
+        RegexDefaults.Create(@"(?<![\w-])(?:\d{1,6}\s+)?\p{Lu}[\p{L}-]+\s+(?:Strasse|Straße|Str\.|Weg|Gasse|Platz|Allee|Gate|gate|vegen|veien|tér|út|u\.|utca|ulica|Vej|vej|Straat|straat|Laan|laan)\s*\d{1,5}[a-z]?\b\.?"),
+        // House number, street name, house number ("692 Kuuse 53"): only counted when a unit, city or postcode follows.
+        RegexDefaults.Create(@"(?<![\w-])\d{1,6}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{L}[\p{L}'’-]*){0,2}\s+\d{1,5}\b\.?"),
     ];
+
+    /// <summary>Index of the street pattern that needs at least one further piece.</summary>
+    private const int NeedsTailPattern = 6;
 
     private static readonly Regex[] Tails =
     [
@@ -86,6 +92,11 @@ public sealed class AddressRecognizer : IRecognizer
             }
 
             var (stop, pieces) = Extend(text, end);
+            if (pattern == NeedsTailPattern && pieces == 0)
+            {
+                continue;
+            }
+
             var words = ContextScanner.Find(text, start, stop, ContextWords, before: 48, after: 8);
             var baseScore = StreetScore + Math.Min(2, pieces) * PieceBonus;
             var boost = words.Count > 0 ? Math.Min(ContextBoost, 1 - baseScore) : 0;
@@ -95,7 +106,9 @@ public sealed class AddressRecognizer : IRecognizer
                 1 => "address.street",
                 2 => "address.continental-street",
                 3 => "address.military",
-                _ => "address.po-box",
+                4 => "address.po-box",
+                5 => "address.continental-street",
+                _ => "address.number-street-number",
             };
             findings.Add(new Finding(
                 EntityType.Address,

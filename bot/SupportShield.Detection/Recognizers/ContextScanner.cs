@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace SupportShield.Detection.Recognizers;
 
 /// <summary>Looks for context words (single words or phrases, case-insensitive, whole-word prefix) in a window around a span.</summary>
@@ -44,7 +42,4 @@ internal static class ContextScanner
 
         return false;
     }
-
-    /// <summary>Lower-cases with the invariant culture.</summary>
-    public static string Lower(string value) => value.ToLower(CultureInfo.InvariantCulture);
 }

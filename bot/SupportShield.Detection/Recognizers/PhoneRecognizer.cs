@@ -36,7 +36,7 @@ public sealed class PhoneRecognizer : IRecognizer
         ("digits-shape", RegexDefaults.Create(@"(?<![\w+.,-])\(?\d{2,4}\)?(?:[\s.-]\d{2,8}){1,4}" + Extension + @"(?![\w-]|[.,]\d)", true), 0.3),
     ];
 
-    private static readonly Regex LooksLikeDate = RegexDefaults.Create(@"^(?:(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.](?:19|20)?\d{2})(?!\d)");
+    private static readonly Regex LooksLikeDate = RegexDefaults.Create(@"^(?:(?:19|20)\d{2}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|[12]\d|3[01])[-/.](?:19|20)?\d{2})(?:[ T]\d{1,2}(?::\d{2}){0,2})?$");
 
     private static readonly string[] ShapeContextWords = ["phone", "call", "mobile", "cell", "tel", "telephone", "fax", "office", "registered", "messages", "text", "sms", "whatsapp", "number", "contact", "reach", "landline"];
 
@@ -50,10 +50,18 @@ public sealed class PhoneRecognizer : IRecognizer
         var found = new Dictionary<(int, int), Finding>();
         foreach (var (offset, segment) in Segments(text))
         {
-            Read(text, offset, segment, "US", found);
-            foreach (var region in OtherRegions)
+            if (Read(text, offset, segment, "US", found))
             {
-                Read(text, offset, segment, region, found);
+                continue;
+            }
+
+            // Other regions' national forms only count with context, so without context words the pass is skipped.
+            if (segment[0] != '+' && ContextScanner.Find(text, offset, offset + segment.Length, ContextWords, before: 48, after: 16).Count > 0)
+            {
+                foreach (var region in OtherRegions)
+                {
+                    Read(text, offset, segment, region, found);
+                }
             }
         }
 
@@ -63,6 +71,7 @@ public sealed class PhoneRecognizer : IRecognizer
 
     private void ReadShapes(string text, Dictionary<(int, int), Finding> found)
     {
+        var known = found.Values.OrderBy(f => f.Start).ToList();
         foreach (var (name, regex, baseScore) in Shapes)
         {
             List<Match> matches = [];
@@ -91,12 +100,12 @@ public sealed class PhoneRecognizer : IRecognizer
                 var words = ContextScanner.Find(text, start, end, ShapeContextWords, before: 48, after: 16);
                 var boost = words.Count > 0 ? Math.Min(ContextBoost, 1 - baseScore) : 0;
                 var score = baseScore + boost;
-                if (found.Values.Any(f => f.Start < end && start < f.End && f.Score >= score))
+                if (OverlapsStronger(known, start, end, score))
                 {
                     continue;
                 }
 
-                found[(start, end)] = new Finding(
+                var shape = new Finding(
                     EntityType.Phone,
                     start,
                     end,
@@ -104,8 +113,40 @@ public sealed class PhoneRecognizer : IRecognizer
                     score,
                     "phone.shape",
                     new FindingExplanation(Name, name, baseScore, null, boost, words.Count > 0 ? words : null));
+                found[(start, end)] = shape;
+                var at = known.FindLastIndex(f => f.Start <= start) + 1;
+                known.Insert(at, shape);
             }
         }
+    }
+
+    /// <summary>True when a finding of at least <paramref name="score"/> overlaps the span; <paramref name="sorted"/> is ordered by start.</summary>
+    private static bool OverlapsStronger(List<Finding> sorted, int start, int end, double score)
+    {
+        const int LongestPhone = 64;
+        int lo = 0, hi = sorted.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (sorted[mid].Start < start - LongestPhone)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (var i = lo; i < sorted.Count && sorted[i].Start < end; i++)
+        {
+            if (sorted[i].End > start && sorted[i].Score >= score)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<(int Offset, string Segment)> Segments(string text)
@@ -126,8 +167,11 @@ public sealed class PhoneRecognizer : IRecognizer
         return list;
     }
 
-    private void Read(string text, int offset, string segment, string region, Dictionary<(int, int), Finding> found)
+    /// <summary>Reads numbers of one region in a segment; true when one number covers every digit of the segment.</summary>
+    private bool Read(string text, int offset, string segment, string region, Dictionary<(int, int), Finding> found)
     {
+        var covered = false;
+        var segmentDigits = segment.Count(char.IsAsciiDigit);
         IEnumerable<PhoneNumberMatch> matches;
         try
         {
@@ -135,16 +179,23 @@ public sealed class PhoneRecognizer : IRecognizer
         }
         catch (Exception ex) when (ex is NumberParseException or ArgumentException or InvalidOperationException)
         {
-            return;
+            return false;
         }
 
         foreach (var match in matches)
         {
+            covered |= match.RawString.Count(char.IsAsciiDigit) == segmentDigits;
             var start = offset + match.Start;
             var end = start + match.Length;
             var key = (start, end);
             var plus = match.RawString.TrimStart().StartsWith('+');
             var isUs = region == "US" && !plus;
+            if (LooksLikeDate.IsMatch(match.RawString)
+                || (!plus && match.RawString.All(char.IsAsciiDigit) && ContextScanner.Find(text, start, end, OtherNumberWords, before: 40, after: 10).Count > 0))
+            {
+                continue;
+            }
+
             string pattern;
             double baseScore;
             if (plus)
@@ -183,5 +234,7 @@ public sealed class PhoneRecognizer : IRecognizer
                 ruleId,
                 new FindingExplanation(Name, pattern, baseScore, $"libphonenumber:valid:{Util.GetRegionCodeForNumber(match.Number)}", boost, words.Count > 0 ? words : null));
         }
+
+        return covered;
     }
 }
