@@ -148,15 +148,7 @@ public sealed class OutgoingMessageGuard
         }
 
         state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
-        await _audit.AppendAsync(_records.ForDecision(
-            conversationId,
-            "outgoing",
-            "held",
-            screening.Findings.Select(f => f.Finding).ToList(),
-            screening.Decision.Reasons,
-            screening.MaskedPreview,
-            messageId,
-            [$"sender:{state.SenderRole}"])).ConfigureAwait(false);
+        await AuditAsync(conversationId, "held", screening, messageId, release?.SenderRole ?? state.SenderRole, screening.MaskedPreview).ConfigureAwait(false);
         return messageId;
     }
 
@@ -164,15 +156,7 @@ public sealed class OutgoingMessageGuard
     {
         var messageId = "blocked-" + Guid.NewGuid().ToString("N");
         state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Blocked, null, screening.Decision.Reasons));
-        await _audit.AppendAsync(_records.ForDecision(
-            conversationId,
-            "outgoing",
-            "blocked",
-            screening.Findings.Select(f => f.Finding).ToList(),
-            screening.Decision.Reasons,
-            screening.MaskedPreview,
-            messageId,
-            [$"sender:{state.SenderRole}"])).ConfigureAwait(false);
+        await AuditAsync(conversationId, "blocked", screening, messageId, state.SenderRole, screening.MaskedPreview).ConfigureAwait(false);
         return messageId;
     }
 
@@ -200,14 +184,17 @@ public sealed class OutgoingMessageGuard
         }
 
         var action = release is not null ? "released" : redacted ? "redacted" : "delivered";
-        await _audit.AppendAsync(_records.ForDecision(
+        await AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null).ConfigureAwait(false);
+    }
+
+    private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview) =>
+        _audit.AppendAsync(_records.ForDecision(
             conversationId,
             "outgoing",
             action,
             screening.Findings.Select(f => f.Finding).ToList(),
             screening.Decision.Reasons,
-            screening.Findings.Count > 0 ? screening.MaskedPreview : null,
+            preview,
             messageId,
-            [$"sender:{role}"])).ConfigureAwait(false);
-    }
+            [$"sender:{role}"]));
 }
