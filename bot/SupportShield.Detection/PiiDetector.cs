@@ -1,5 +1,6 @@
 using SupportShield.Detection.Accounts;
 using SupportShield.Detection.Entities;
+using SupportShield.Detection.Normalization;
 using SupportShield.Detection.Recognizers;
 
 namespace SupportShield.Detection;
@@ -13,32 +14,40 @@ public sealed class PiiDetector : IPiiDetector
     /// <summary>Default minimum score of a finding.</summary>
     public const double DefaultThreshold = 0.5;
 
-    private readonly IReadOnlyList<IRecognizer> _recognizers;
+    private readonly DetectorOptions _options;
     private readonly AccountValueRecognizer _accountRecognizer = new();
 
-    /// <summary>A detector with the v1 recognizers and the default threshold.</summary>
+    /// <summary>A detector with the default recognizers and the default threshold.</summary>
     public PiiDetector()
-        : this(DefaultRecognizers(), DefaultThreshold)
+        : this(new DetectorOptions())
     {
     }
 
     /// <summary>A detector with the given recognizers (the account recognizer is always added) and threshold.</summary>
     public PiiDetector(IEnumerable<IRecognizer> recognizers, double threshold = DefaultThreshold)
+        : this(new DetectorOptions { Recognizers = recognizers?.ToArray() ?? throw new ArgumentNullException(nameof(recognizers)), Threshold = threshold })
     {
-        ArgumentNullException.ThrowIfNull(recognizers);
-        ArgumentOutOfRangeException.ThrowIfLessThan(threshold, 0);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(threshold, 1);
-        _recognizers = recognizers.ToArray();
-        Threshold = threshold;
     }
 
+    /// <summary>A detector assembled from <paramref name="options"/>.</summary>
+    public PiiDetector(DetectorOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Threshold, 0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Threshold, 1);
+        _options = options;
+    }
+
+    /// <summary>The options this detector was built with.</summary>
+    public DetectorOptions Options => _options;
+
     /// <summary>Minimum score a finding needs.</summary>
-    public double Threshold { get; }
+    public double Threshold => _options.Threshold;
 
     /// <summary>The recognizers run on every text (besides the account recognizer).</summary>
-    public IReadOnlyList<IRecognizer> Recognizers => _recognizers;
+    public IReadOnlyList<IRecognizer> Recognizers => _options.Recognizers;
 
-    /// <summary>The v1 recognizers.</summary>
+    /// <summary>The default recognizers.</summary>
     public static IReadOnlyList<IRecognizer> DefaultRecognizers() =>
     [
         new EmailRecognizer(),
@@ -55,25 +64,62 @@ public sealed class PiiDetector : IPiiDetector
     ];
 
     /// <inheritdoc />
-    public IReadOnlyList<Finding> Detect(string text, AccountValues? account = null)
+    public IReadOnlyList<Finding> Detect(string text, AccountValues? account = null) =>
+        string.IsNullOrEmpty(text) ? [] : Detect(_options.Normalizer.Normalize(text), account);
+
+    /// <summary>Finds personal data in an already normalised text; offsets point into <see cref="NormalizedText.Original"/>.</summary>
+    public IReadOnlyList<Finding> Detect(NormalizedText normalized, AccountValues? account = null)
     {
-        if (string.IsNullOrEmpty(text))
+        ArgumentNullException.ThrowIfNull(normalized);
+        var text = normalized.Text;
+        if (text.Length == 0)
         {
             return [];
         }
 
         var candidates = new List<Finding>();
-        foreach (var recognizer in _recognizers)
+        foreach (var recognizer in _options.Recognizers)
         {
-            candidates.AddRange(recognizer.Recognize(text, account).Where(f => f.Score >= Threshold && f.End > f.Start));
+            AddCandidates(candidates, recognizer.Recognize(text, account), normalized);
         }
 
         if (account is not null)
         {
-            candidates.AddRange(_accountRecognizer.Recognize(text, account).Where(f => f.Score >= Threshold && f.End > f.Start));
+            AddCandidates(candidates, _accountRecognizer.Recognize(text, account), normalized);
         }
 
         return Resolve(candidates);
+    }
+
+    private void AddCandidates(List<Finding> candidates, IEnumerable<Finding> found, NormalizedText normalized)
+    {
+        foreach (var finding in found)
+        {
+            if (finding.End <= finding.Start
+                || finding.Score < _options.ThresholdFor(finding.Type)
+                || _options.DisabledTypes.Contains(finding.Type))
+            {
+                continue;
+            }
+
+            var mapped = finding;
+            if (!normalized.IsIdentity)
+            {
+                var (start, end) = normalized.ToOriginal(finding.Start, finding.End);
+                mapped = finding with { Start = start, End = end, Value = normalized.Original[start..end] };
+            }
+
+            var keep = true;
+            foreach (var filter in _options.Filters)
+            {
+                keep &= filter.Keep(mapped, normalized.Original);
+            }
+
+            if (keep)
+            {
+                candidates.Add(mapped);
+            }
+        }
     }
 
     /// <summary>Keeps the best of overlapping findings and sorts the rest by start.</summary>

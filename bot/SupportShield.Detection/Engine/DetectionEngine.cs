@@ -1,0 +1,57 @@
+using SupportShield.Detection.Entities;
+using SupportShield.Detection.Intent;
+using SupportShield.Detection.Policy;
+
+namespace SupportShield.Detection.Engine;
+
+/// <summary>
+/// The whole engine behind one call: normalisation, recognizers, conversation-aware detection, customer intent and the
+/// policy decision. The middleware, the <c>supportshield</c> command and the benchmarks all call it the same way.
+/// </summary>
+public sealed class DetectionEngine
+{
+    private readonly PiiDetector _detector;
+    private readonly ICustomerIntentClassifier _intents;
+    private readonly PolicyEvaluator _policy;
+    private readonly IReadOnlyList<IConversationDetector> _conversation;
+
+    public DetectionEngine(PiiDetector detector, ICustomerIntentClassifier intents, PolicyEvaluator policy, IEnumerable<IConversationDetector>? conversationDetectors = null)
+    {
+        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
+        _intents = intents ?? throw new ArgumentNullException(nameof(intents));
+        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _conversation = conversationDetectors?.ToArray() ?? DefaultConversationDetectors();
+    }
+
+    /// <summary>The engine with its default parts and the default policy table.</summary>
+    public static DetectionEngine CreateDefault() =>
+        new(new PiiDetector(), new CustomerIntentClassifier(), new PolicyEvaluator(PolicyTable.Default));
+
+    /// <summary>The conversation-aware detectors used by default.</summary>
+    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors() => [];
+
+    /// <summary>The detector.</summary>
+    public PiiDetector Detector => _detector;
+
+    /// <summary>Analyses one message.</summary>
+    public AnalysisResult Analyze(AnalysisRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var normalized = _detector.Options.Normalizer.Normalize(request.Text);
+        var findings = _detector.Detect(normalized, request.Account);
+        var conversation = new List<Finding>();
+        if (request.RecentFromSameSender.Count > 0 || request.PreviousFromOtherParty is not null)
+        {
+            foreach (var detector in _conversation)
+            {
+                conversation.AddRange(detector.Detect(request, normalized, findings));
+            }
+        }
+
+        var intent = request.Role == MessageRole.Customer ? _intents.Classify(request.Text) : null;
+        var direction = request.Role == MessageRole.Customer ? ScreeningDirection.Incoming : ScreeningDirection.Outgoing;
+        IReadOnlyList<Finding> all = conversation.Count == 0 ? findings : [.. findings, .. conversation];
+        var decision = _policy.Evaluate(all, new PolicyContext(direction, request.CustomerVerified));
+        return new AnalysisResult(normalized, findings, conversation, intent, decision);
+    }
+}
