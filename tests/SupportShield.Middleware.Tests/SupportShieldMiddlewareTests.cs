@@ -1,6 +1,10 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Bot.Schema;
+using SupportShield.Detection;
+using SupportShield.Detection.Engine;
+using SupportShield.Detection.Intent;
+using SupportShield.Detection.Policy;
 using SupportShield.Dialogs.Verification;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Screening;
@@ -219,7 +223,10 @@ public sealed class SupportShieldMiddlewareTests
     [Test]
     public async Task OnSendActivities_DetectorThrows_HoldsMessage()
     {
-        var harness = new ShieldHarness(new ThrowingDetector());
+        var harness = new ShieldHarness(new DetectionEngine(
+            new PiiDetector(new DetectorOptions { Recognizers = [new ThrowingRecognizer()] }),
+            new CustomerIntentClassifier(),
+            new PolicyEvaluator(PolicyTable.Default)));
         var adapter = harness.CreateAdapter();
         await harness.LinkJaneAsync(adapter);
 
@@ -284,9 +291,11 @@ public sealed class SupportShieldMiddlewareTests
             Throws.InvalidOperationException.With.Message.Contain("conversation id"));
     }
 
-    private sealed class ThrowingDetector : Detection.IPiiDetector
+    private sealed class ThrowingRecognizer : Detection.Recognizers.IRecognizer
     {
-        public IReadOnlyList<Detection.Entities.Finding> Detect(string text, Detection.Accounts.AccountValues? account = null) =>
+        public string Name => "Throwing";
+
+        public IEnumerable<Detection.Entities.Finding> Recognize(string text, Detection.Accounts.AccountValues? account) =>
             throw new InvalidOperationException("engine failure");
     }
 }

@@ -35,4 +35,13 @@ public sealed class InMemoryAgentTranscriptStore : IAgentTranscriptStore
             return Task.FromResult<IReadOnlyList<TranscriptEntry>>(_entries.Where(e => e.ConversationId == conversationId).ToList());
         }
     }
+
+    public Task<IReadOnlyList<TranscriptEntry>> ListRecentAsync(string conversationId, int count, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var lines = _entries.Where(e => e.ConversationId == conversationId).ToList();
+            return Task.FromResult<IReadOnlyList<TranscriptEntry>>(lines.Skip(Math.Max(0, lines.Count - count)).ToList());
+        }
+    }
 }

@@ -1,9 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Time.Testing;
-using SupportShield.Detection;
-using SupportShield.Detection.Intent;
-using SupportShield.Detection.Policy;
+using SupportShield.Detection.Engine;
 using SupportShield.Dialogs.Verification;
 using SupportShield.Middleware;
 using SupportShield.Middleware.Accounts;
@@ -33,7 +31,7 @@ public sealed class ShieldHarness
         DateOfBirth = new DateOnly(1985, 3, 14),
     };
 
-    public ShieldHarness(IPiiDetector? detector = null, ScreeningOptions? screeningOptions = null, params string[] codes)
+    public ShieldHarness(DetectionEngine? engine = null, ScreeningOptions? screeningOptions = null, params string[] codes)
     {
         Codes = new SequenceCodeGenerator(codes.Length > 0 ? codes : ["123456", "234567", "345678", "456789"]);
         Accounts = new InMemoryAccountDirectory(Jane);
@@ -43,8 +41,9 @@ public sealed class ShieldHarness
         var releaser = new HeldMessageReleaser(Held);
         Machine = new VerificationStateMachine(new VerificationStore(Storage), Hasher, Codes, Options, Time);
         Dialog = new VerificationDialog(Machine, Accounts, Conversations, Email, releaser, Transcript, Audit, records, Time);
-        var screener = new MessageScreener(detector ?? new PiiDetector(), new PolicyEvaluator(PolicyTable.Default), screeningOptions ?? new ScreeningOptions());
-        var incoming = new IncomingMessageGuard(detector ?? new PiiDetector(), new CustomerIntentClassifier(), Conversations, resolver, Dialog, Transcript, Audit, records, Time);
+        var engines = new FixedDetectionEngineSource(engine ?? DetectionEngine.CreateDefault());
+        var screener = new MessageScreener(engines, screeningOptions ?? new ScreeningOptions());
+        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time);
         var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time);
         Middleware = new SupportShieldMiddleware(incoming, outgoing);
     }

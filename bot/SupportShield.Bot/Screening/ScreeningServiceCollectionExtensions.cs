@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using SupportShield.Detection;
-using SupportShield.Detection.Intent;
-using SupportShield.Detection.Policy;
+using SupportShield.Detection.Engine;
 using SupportShield.Middleware;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -23,12 +21,9 @@ public static class ScreeningServiceCollectionExtensions
             .Bind(configuration.GetSection("SupportShield:Screening"))
             .Validate(o => o.MaxActivityCharacters > 0, "SupportShield:Screening:MaxActivityCharacters must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<IPiiDetector>(_ => new PiiDetector());
-        services.TryAddSingleton<ICustomerIntentClassifier>(_ => new CustomerIntentClassifier());
-        services.TryAddSingleton(_ => new PolicyEvaluator(PolicyTable.Default));
+        services.TryAddSingleton<IDetectionEngineSource>(_ => new FixedDetectionEngineSource(DetectionEngine.CreateDefault()));
         services.TryAddSingleton(sp => new MessageScreener(
-            sp.GetRequiredService<IPiiDetector>(),
-            sp.GetRequiredService<PolicyEvaluator>(),
+            sp.GetRequiredService<IDetectionEngineSource>(),
             sp.GetRequiredService<IOptions<ScreeningOptions>>().Value));
         services.TryAddSingleton<AuditRecordFactory>();
         services.TryAddSingleton<LinkedAccountResolver>();

@@ -33,6 +33,9 @@ public sealed class DetectionEngine
     /// <summary>The detector.</summary>
     public PiiDetector Detector => _detector;
 
+    /// <summary>The policy.</summary>
+    public PolicyEvaluator Policy => _policy;
+
     /// <summary>Analyses one message.</summary>
     public AnalysisResult Analyze(AnalysisRequest request)
     {

@@ -1,5 +1,5 @@
 using Microsoft.Bot.Builder;
-using SupportShield.Detection;
+using SupportShield.Detection.Engine;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
 using SupportShield.Middleware.Audit;
@@ -15,8 +15,7 @@ namespace SupportShield.Middleware.Screening;
 /// </summary>
 public sealed class IncomingMessageGuard
 {
-    private readonly IPiiDetector _detector;
-    private readonly ICustomerIntentClassifier _intents;
+    private readonly IDetectionEngineSource _engines;
     private readonly IConversationStore _conversations;
     private readonly LinkedAccountResolver _accounts;
     private readonly IVerificationGateway _verification;
@@ -26,8 +25,7 @@ public sealed class IncomingMessageGuard
     private readonly TimeProvider _time;
 
     public IncomingMessageGuard(
-        IPiiDetector detector,
-        ICustomerIntentClassifier intents,
+        IDetectionEngineSource engines,
         IConversationStore conversations,
         LinkedAccountResolver accounts,
         IVerificationGateway verification,
@@ -36,8 +34,7 @@ public sealed class IncomingMessageGuard
         AuditRecordFactory records,
         TimeProvider time)
     {
-        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
-        _intents = intents ?? throw new ArgumentNullException(nameof(intents));
+        _engines = engines ?? throw new ArgumentNullException(nameof(engines));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _verification = verification ?? throw new ArgumentNullException(nameof(verification));
@@ -69,8 +66,9 @@ public sealed class IncomingMessageGuard
         IntentResult intent;
         try
         {
-            findings = _detector.Detect(text, account?.ToAccountValues());
-            intent = _intents.Classify(text);
+            var result = _engines.Current.Analyze(new AnalysisRequest(text) { Role = MessageRole.Customer, Account = account?.ToAccountValues() });
+            findings = result.Findings;
+            intent = result.Intent ?? IntentResult.None;
         }
 #pragma warning disable CA1031 // The customer's own message still reaches the agent; every outgoing send stays screened.
         catch (Exception)

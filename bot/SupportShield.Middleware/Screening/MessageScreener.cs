@@ -1,6 +1,6 @@
 using Microsoft.Bot.Schema;
-using SupportShield.Detection;
 using SupportShield.Detection.Accounts;
+using SupportShield.Detection.Engine;
 using SupportShield.Detection.Policy;
 
 namespace SupportShield.Middleware.Screening;
@@ -17,19 +17,20 @@ public sealed class MessageScreener
     /// <summary>Rule id of the decision taken when an activity is larger than the limit.</summary>
     public const string TooLargeRuleId = "screening.too-large";
 
-    private readonly IPiiDetector _detector;
-    private readonly PolicyEvaluator _policy;
+    private readonly IDetectionEngineSource _engines;
     private readonly ScreeningOptions _options;
 
-    public MessageScreener(IPiiDetector detector, PolicyEvaluator policy, ScreeningOptions options)
+    public MessageScreener(IDetectionEngineSource engines, ScreeningOptions options)
     {
-        _detector = detector ?? throw new ArgumentNullException(nameof(detector));
-        _policy = policy ?? throw new ArgumentNullException(nameof(policy));
+        _engines = engines ?? throw new ArgumentNullException(nameof(engines));
         _options = options ?? throw new ArgumentNullException(nameof(options));
     }
 
-    /// <summary>Screens <paramref name="activity"/> (rewriting typed cards into JSON in place, but not redacting yet).</summary>
-    public ActivityScreening Screen(Activity activity, AccountValues? account, PolicyContext context)
+    /// <summary>
+    /// Screens <paramref name="activity"/> (rewriting typed cards into JSON in place, but not redacting yet). The main text
+    /// is screened together with <paramref name="history"/>, so that a value completed by this message is caught.
+    /// </summary>
+    public ActivityScreening Screen(Activity activity, AccountValues? account, PolicyContext context, ScreeningHistory? history = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(context);
@@ -58,16 +59,27 @@ public sealed class MessageScreener
 
         try
         {
+            var engine = _engines.Current;
+            history ??= ScreeningHistory.None;
             var findings = new List<SlotFinding>();
             foreach (var slot in slots)
             {
-                foreach (var finding in _detector.Detect(slot.Value, account))
+                var isMainText = slot.Name == "text";
+                var result = engine.Analyze(new AnalysisRequest(slot.Value)
+                {
+                    Role = MessageRole.Agent,
+                    Account = account,
+                    CustomerVerified = context.CustomerVerified,
+                    RecentFromSameSender = isMainText ? history.RecentFromSameSender : [],
+                    PreviousFromOtherParty = isMainText ? history.PreviousFromCustomer : null,
+                });
+                foreach (var finding in result.AllFindings)
                 {
                     findings.Add(new SlotFinding(slot, finding));
                 }
             }
 
-            var decision = _policy.Evaluate(findings.Select(f => f.Finding).ToList(), context);
+            var decision = engine.Policy.Evaluate(findings.Select(f => f.Finding).ToList(), context);
             return new ActivityScreening(activity, slots, findings, decision);
         }
 #pragma warning disable CA1031 // Detection failure fails closed.

@@ -16,6 +16,12 @@ namespace SupportShield.Middleware.Screening;
 /// </summary>
 public sealed class OutgoingMessageGuard
 {
+    /// <summary>Transcript lines read before each outgoing message.</summary>
+    private const int HistoryLines = 8;
+
+    /// <summary>Most of the sender's own earlier lines screened with a new message.</summary>
+    private const int SameSenderLines = 3;
+
     private static readonly JsonSerializerSettings ActivityJson = new() { NullValueHandling = NullValueHandling.Ignore };
 
     private readonly MessageScreener _screener;
@@ -55,14 +61,14 @@ public sealed class OutgoingMessageGuard
         ArgumentNullException.ThrowIfNull(next);
         var state = ScreeningTurnState.For(turnContext);
         var conversationId = turnContext.Activity.Conversation.Id;
-        var context = await PolicyContextAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
+        var context = await PolicyContextAsync(conversationId, state.SenderRole, CancellationToken.None).ConfigureAwait(false);
 
         var responses = new ResourceResponse?[activities.Count];
         var toSend = new List<(int Index, ActivityScreening Screening)>();
         for (var i = 0; i < activities.Count; i++)
         {
             var activity = activities[i];
-            var screening = _screener.Screen(activity, context.Account, context.Policy);
+            var screening = _screener.Screen(activity, context.Account, context.Policy, context.History);
             switch (screening.Decision.Action)
             {
                 case PolicyAction.Allow:
@@ -104,8 +110,8 @@ public sealed class OutgoingMessageGuard
         ArgumentNullException.ThrowIfNull(next);
         var state = ScreeningTurnState.For(turnContext);
         var conversationId = turnContext.Activity.Conversation.Id;
-        var context = await PolicyContextAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
-        var screening = _screener.Screen(activity, context.Account, context.Policy);
+        var context = await PolicyContextAsync(conversationId, state.SenderRole, CancellationToken.None).ConfigureAwait(false);
+        var screening = _screener.Screen(activity, context.Account, context.Policy, context.History);
         switch (screening.Decision.Action)
         {
             case PolicyAction.Allow:
@@ -122,12 +128,36 @@ public sealed class OutgoingMessageGuard
         }
     }
 
-    private async Task<(Detection.Accounts.AccountValues? Account, PolicyContext Policy)> PolicyContextAsync(string conversationId, CancellationToken cancellationToken)
+    private async Task<(Detection.Accounts.AccountValues? Account, PolicyContext Policy, ScreeningHistory History)> PolicyContextAsync(
+        string conversationId, string senderRole, CancellationToken cancellationToken)
     {
         var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var verified = status.IsVerifiedFor(account?.Id);
-        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified));
+        var recent = await _transcript.ListRecentAsync(conversationId, HistoryLines, cancellationToken).ConfigureAwait(false);
+        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified), History(recent, senderRole));
+    }
+
+    /// <summary>The sender's last few delivered lines and the customer's last line (notes such as "[verification code entered]" left out).</summary>
+    internal static ScreeningHistory History(IReadOnlyList<TranscriptEntry> recent, string senderRole)
+    {
+        var role = senderRole == SenderRoles.Agent ? TranscriptRole.Agent : TranscriptRole.Bot;
+        var same = new List<string>();
+        string? customer = null;
+        for (var i = recent.Count - 1; i >= 0; i--)
+        {
+            var line = recent[i];
+            if (line.Role == role && same.Count < SameSenderLines)
+            {
+                same.Insert(0, line.Text);
+            }
+            else if (line.Role == TranscriptRole.Customer && customer is null && !line.Text.StartsWith('['))
+            {
+                customer = line.Text;
+            }
+        }
+
+        return new ScreeningHistory(same, customer);
     }
 
     private async Task<string> HoldAsync(ScreeningTurnState state, string conversationId, ActivityScreening screening)

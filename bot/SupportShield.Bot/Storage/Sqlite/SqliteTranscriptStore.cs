@@ -36,18 +36,36 @@ public sealed class SqliteTranscriptStore : IAgentTranscriptStore
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<TranscriptEntry>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<TranscriptEntry>> ListAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        QueryAsync(conversationId, """
+            SELECT role, text, time FROM transcript_entries
+            WHERE conversation_id = $conversation ORDER BY time_utc_ticks, id;
+            """, count: null, cancellationToken);
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ListRecentAsync(string conversationId, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var newestFirst = await QueryAsync(conversationId, """
+            SELECT role, text, time FROM transcript_entries
+            WHERE conversation_id = $conversation ORDER BY time_utc_ticks DESC, id DESC LIMIT $count;
+            """, count, cancellationToken).ConfigureAwait(false);
+        return newestFirst.Reverse().ToList();
+    }
+
+    private Task<IReadOnlyList<TranscriptEntry>> QueryAsync(string conversationId, string sql, int? count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         return _database.ReadAsync<IReadOnlyList<TranscriptEntry>>(
             async (connection, ct) =>
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT role, text, time FROM transcript_entries
-                    WHERE conversation_id = $conversation ORDER BY time_utc_ticks, id;
-                    """;
+                command.CommandText = sql;
                 command.Parameters.AddWithValue("$conversation", conversationId);
+                if (count is { } limit)
+                {
+                    command.Parameters.AddWithValue("$count", limit);
+                }
+
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 var entries = new List<TranscriptEntry>();
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))

@@ -32,6 +32,20 @@ public sealed class SqliteTranscriptStoreTests
     }
 
     [Test]
+    public async Task ListRecentAsync_MoreLinesThanAsked_ReturnsTheLastOnesOldestFirst()
+    {
+        using var database = _folder.OpenDatabase();
+        var store = new SqliteTranscriptStore(database);
+        var lines = Enumerable.Range(0, 5).Select(i => new TranscriptEntry("c1", TranscriptRole.Agent, $"line {i}", Start.AddMinutes(i))).ToList();
+        foreach (var line in lines)
+        {
+            await store.AppendAsync(line);
+        }
+
+        Assert.That(await store.ListRecentAsync("c1", 2), Is.EqualTo(new[] { lines[3], lines[4] }));
+    }
+
+    [Test]
     public async Task ListAsync_AfterReopen_KeepsEntries()
     {
         var entry = new TranscriptEntry("c1", TranscriptRole.Bot, "Please verify first.", Start);
