@@ -146,9 +146,7 @@ public static class CorpusReader
         var spans = new List<LabelledSpan>();
         foreach (var span in spansElement.EnumerateArray())
         {
-            if (span.ValueKind != JsonValueKind.Object
-                || !span.TryGetProperty("start", out var s) || !s.TryGetInt32(out var start)
-                || !span.TryGetProperty("end", out var e) || !e.TryGetInt32(out var end))
+            if (span.ValueKind != JsonValueKind.Object || !TryGetInt(span, "start", out var start) || !TryGetInt(span, "end", out var end))
             {
                 throw new InputLineException("each span needs integer \"start\" and \"end\"");
             }
@@ -162,6 +160,12 @@ public static class CorpusReader
         }
 
         return new SpanCorpusLine(id, text, spans);
+    }
+
+    private static bool TryGetInt(JsonElement element, string name, out int value)
+    {
+        value = 0;
+        return element.TryGetProperty(name, out var property) && property.ValueKind == JsonValueKind.Number && property.TryGetInt32(out value);
     }
 
     private static string RequiredString(JsonElement element, string name) =>
