@@ -31,13 +31,21 @@ internal sealed class RulesParser
     public RulesFile? Parse(string yaml)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
             _errors.Add(new RulesError(Line(e.Start), Column(e.Start), "YAML syntax error: " + SyntaxMessage(e)));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // The scanner gives up on some malformed input without a position; the last event read is close to the problem.
+            var at = parser.Current?.End ?? Mark.Empty;
+            _errors.Add(new RulesError(Line(at), Column(at), "YAML syntax error: the text cannot be read as YAML here (an unclosed bracket or quote?)"));
             return null;
         }
 
