@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportShield.Bot.Rules;
 using SupportShield.Detection;
 using SupportShield.Detection.Intent;
 using SupportShield.Detection.Policy;
@@ -14,7 +15,7 @@ namespace SupportShield.Bot.Screening;
 /// <summary>Registers the detection engine, the policy and the SupportShield middleware.</summary>
 public static class ScreeningServiceCollectionExtensions
 {
-    /// <summary>Binds <c>SupportShield:Screening</c> (see <see cref="ScreeningOptions"/>).</summary>
+    /// <summary>Binds <c>SupportShield:Screening</c> (see <see cref="ScreeningOptions"/>) and the rules file (<c>SupportShield:Rules</c>).</summary>
     public static IServiceCollection AddSupportShieldScreening(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -23,9 +24,12 @@ public static class ScreeningServiceCollectionExtensions
             .Bind(configuration.GetSection("SupportShield:Screening"))
             .Validate(o => o.MaxActivityCharacters > 0, "SupportShield:Screening:MaxActivityCharacters must be positive.")
             .ValidateOnStart();
-        services.TryAddSingleton<IPiiDetector>(_ => new PiiDetector());
         services.TryAddSingleton<ICustomerIntentClassifier>(_ => new CustomerIntentClassifier());
-        services.TryAddSingleton(_ => new PolicyEvaluator(PolicyTable.Default));
+
+        // Detection and policy follow the rules file in force, so an edit applies to the next message without a restart.
+        services.AddSupportShieldRules(configuration);
+        services.TryAddSingleton<IPiiDetector>(sp => new RulesPiiDetector(sp.GetRequiredService<RulesProvider>()));
+        services.TryAddSingleton(sp => sp.GetRequiredService<RulesProvider>().Policy);
         services.TryAddSingleton(sp => new MessageScreener(
             sp.GetRequiredService<IPiiDetector>(),
             sp.GetRequiredService<PolicyEvaluator>(),
