@@ -35,7 +35,7 @@ public sealed class BenchCommand : ICommand
         Options:
           --corpus FILE   JSON-lines corpus, required
           --seconds N     measured time in seconds (default 5; fractions allowed)
-          --rules FILE    detection rules file (not supported yet)
+          --rules FILE    detection rules file (default: the bundled rules)
           -h, --help      show this help
         """;
 

@@ -37,7 +37,7 @@ public sealed class EvalCommand : ICommand
           --corpus FILE    span corpus (JSON lines), required
           --intents FILE   intent corpus (JSON lines)
           --json           print the same figures as one JSON object
-          --rules FILE     detection rules file (not supported yet)
+          --rules FILE     detection rules file (default: the bundled rules)
           -h, --help       show this help
 
         Exit codes: 0 done, 1 some corpus lines were malformed (reported on stderr, skipped), 2 bad arguments or missing file.

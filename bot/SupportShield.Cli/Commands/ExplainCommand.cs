@@ -36,7 +36,7 @@ public sealed class ExplainCommand : ICommand
 
         Options:
           --role R       who wrote the text (default: customer)
-          --rules FILE   detection rules file (not supported yet)
+          --rules FILE   detection rules file (default: the bundled rules)
           -h, --help     show this help
         """;
 

@@ -1,5 +1,5 @@
 using SupportShield.Cli.Arguments;
-using SupportShield.Cli.Engine;
+using SupportShield.Detection.Rules;
 
 namespace SupportShield.Cli.Commands;
 
@@ -13,14 +13,14 @@ public sealed class RulesCommand : ICommand
     public string Name => "rules";
 
     /// <inheritdoc />
-    public string Summary => "validate a detection rules file (not supported yet)";
+    public string Summary => "validate a detection rules file";
 
     /// <inheritdoc />
     public string Help => """
         Usage: supportshield rules validate FILE
 
-        Checks a detection rules file and reports every problem with its location.
-        Rules files are not supported yet: the command exits with code 2.
+        Checks a detection rules file and reports every problem with its line and column.
+        Exit code 0 when the file is valid, 1 when it is not, 2 when it cannot be read.
 
         Options:
           -h, --help   show this help
@@ -52,9 +52,25 @@ public sealed class RulesCommand : ICommand
             throw new UsageException($"unexpected argument '{parsed.Positionals[2]}'");
         }
 
-        // Building the engine is the validation: the same path as --rules, so validate and scan can never disagree.
-        EngineFactory.Create(new EngineOptions(parsed.Positionals[1]));
-        io.Out.WriteLine($"{parsed.Positionals[1]}: valid");
-        return ExitCodes.Success;
+        var path = parsed.Positionals[1];
+        RulesLoadResult result;
+        try
+        {
+            result = RulesLoader.LoadFile(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read the rules file {path}: {ex.Message}");
+        }
+
+        // The same loader as --rules and the bot host, so validate, scan and the running bot can never disagree.
+        io.Out.WriteLine(result.Describe());
+        if (result.Succeeded)
+        {
+            var rules = result.Rules;
+            io.Out.WriteLine($"  {rules.PolicyTable.Rules.Count} policy rows, {rules.File.Recognizers.Count} custom recognizers, {rules.File.Deny.Count} deny terms");
+        }
+
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.MalformedInput;
     }
 }

@@ -32,7 +32,7 @@ public sealed class ScanCommand : ICommand
         Blank lines are skipped. A malformed line is reported on stderr as "line N: ..." and skipped.
 
         Options:
-          --rules FILE   detection rules file (not supported yet)
+          --rules FILE   detection rules file (default: the bundled rules)
           -h, --help     show this help
 
         Exit codes: 0 every line was read, 1 some lines were malformed (the others were scanned), 2 bad arguments.

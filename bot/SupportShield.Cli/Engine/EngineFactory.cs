@@ -1,5 +1,6 @@
 using SupportShield.Cli.Arguments;
 using SupportShield.Detection.Engine;
+using SupportShield.Detection.Rules;
 
 namespace SupportShield.Cli.Engine;
 
@@ -16,18 +17,30 @@ public static class EngineFactory
         return new EngineOptions(args.Value(RulesOption));
     }
 
-    /// <summary>The engine for <paramref name="options"/>.</summary>
-    /// <exception cref="UsageException">The options cannot be honoured (a rules file, until rules files are supported).</exception>
-    public static DetectionEngine Create(EngineOptions options)
+    /// <summary>The engine for <paramref name="options"/>: the rules file it names, or the bundled default rules.</summary>
+    /// <exception cref="UsageException">The rules file cannot be read or is not valid; the message lists every problem with its line.</exception>
+    public static DetectionEngine Create(EngineOptions options) => LoadRules(options).CreateEngine();
+
+    /// <summary>The rules for <paramref name="options"/>, validated.</summary>
+    /// <exception cref="UsageException">The rules file cannot be read or is not valid.</exception>
+    public static CompiledRules LoadRules(EngineOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.RulesPath is not null)
+        if (options.RulesPath is null)
         {
-            // The rules loader (SupportShield.Detection.Rules) is being written separately; until it is merged, say so plainly
-            // rather than run with the defaults and let the user believe their rules were applied.
-            throw new UsageException($"rules files are not supported yet ({options.RulesPath}); run without --rules to use the built-in rules");
+            return RulesLoader.LoadDefault();
         }
 
-        return DetectionEngine.CreateDefault();
+        RulesLoadResult result;
+        try
+        {
+            result = RulesLoader.LoadFile(options.RulesPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new UsageException($"cannot read the rules file {options.RulesPath}: {ex.Message}");
+        }
+
+        return result.Succeeded ? result.Rules : throw new UsageException(result.Describe());
     }
 }

@@ -4,16 +4,48 @@ namespace SupportShield.Cli.Tests.Commands;
 public sealed class RulesCommandTests
 {
     [Test]
-    public void Execute_Validate_FailsClearlyUntilSupported()
+    public void Execute_ValidateValidFile_Exits0AndSaysValid()
     {
-        var run = CliRun.Of("rules", "validate", "custom.yaml");
-
-        Assert.Multiple(() =>
+        var file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "policy:\n  - id: out.hold\n    direction: outgoing\n    action: hold\n    reason: held\n");
+        try
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Out, Is.Empty);
-            Assert.That(run.Error, Does.Contain("rules files are not supported yet (custom.yaml)"));
-        });
+            var run = CliRun.Of("rules", "validate", file);
+
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(run.Out, Does.Contain("valid").And.Contain("1 policy rows"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void Execute_ValidateBrokenFile_Exits1AndNamesTheLine()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, "policy:\n  - id: a\n    action: hold\n    reason: r\n    tipes: [PHONE]\n");
+        try
+        {
+            var run = CliRun.Of("rules", "validate", file);
+
+            Assert.That(run.ExitCode, Is.EqualTo(1));
+            Assert.That(run.Out, Does.Contain("line 5").And.Contain("tipes"));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void Execute_ValidateMissingFile_Exits2()
+    {
+        var run = CliRun.Of("rules", "validate", "no-such-rules.yaml");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("cannot read the rules file no-such-rules.yaml"));
     }
 
     [Test]

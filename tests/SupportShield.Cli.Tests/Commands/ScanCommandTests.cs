@@ -123,16 +123,47 @@ public sealed class ScanCommandTests
     }
 
     [Test]
-    public void Execute_RulesOption_FailsClearlyUntilSupported()
+    public void Execute_RulesOption_UsesTheFilesRecognizersAndAllowList()
     {
-        var run = CliRun.WithInput(Line(new { id = "a", text = "hi" }), "scan", "--rules", "custom.yaml");
-
-        Assert.Multiple(() =>
+        var file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(file, """
+            policy:
+              - id: out.hold
+                direction: outgoing
+                action: hold
+                reason: held
+            recognizers:
+              - id: ticket.number
+                type: ORDER_ID
+                regex: 'TK-[0-9]{6}'
+                score: 0.9
+            allow:
+              phones: ['+1 800 555 0100']
+            """);
+        try
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Out, Is.Empty);
-            Assert.That(run.Error, Does.Contain("rules files are not supported yet"));
-        });
+            var input = Line(new { id = "a", text = "Ticket TK-123456, call us on 1-800-555-0100" });
+
+            var run = CliRun.WithInput(input, "scan", "--rules", file);
+            var findings = JsonDocument.Parse(run.Out).RootElement.GetProperty("findings").EnumerateArray().ToList();
+
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(findings.Select(f => f.GetProperty("rule").GetString()), Is.EqualTo(new[] { "ticket.number" }));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public void Execute_MissingRulesFile_Exits2WithReason()
+    {
+        var run = CliRun.WithInput(Line(new { id = "a", text = "hi" }), "scan", "--rules", "no-such-rules.yaml");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Out, Is.Empty);
+        Assert.That(run.Error, Does.Contain("cannot read the rules file"));
     }
 
     [Test]
