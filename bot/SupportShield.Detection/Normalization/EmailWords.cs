@@ -14,8 +14,8 @@ internal static class EmailWords
     private const string Dot = @"(?<dot>\s*[\[({<]\s*(?:dot|\.)\s*[\])}>]\s*|\s+dot\s+|\s+\.\s*|\.)";
 
     private static readonly Regex Spelled = RegexDefaults.Create(
-        @"(?<![\w.@%+-])(?<label>[a-z0-9][a-z0-9_%+-]{0,63})(?:" + Dot + @"(?<label>[a-z0-9_%+-]{1,63}))*" + At
-        + @"(?<label>[a-z0-9][a-z0-9-]{0,62})(?:" + Dot + @"(?<label>[a-z0-9-]{1,63})){1,4}(?![\w@-])",
+        @"(?<![\w.@%+-])(?<label>(?>[a-z0-9][a-z0-9_%+-]{0,63}))(?:" + Dot + @"(?<label>(?>[a-z0-9_%+-]{1,63})))*" + At
+        + @"(?<label>(?>[a-z0-9][a-z0-9-]{0,62}))(?:" + Dot + @"(?<label>(?>[a-z0-9-]{1,63}))){1,4}(?![\w@-])",
         ignoreCase: true);
 
     private static readonly HashSet<string> CommonTopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
