@@ -207,7 +207,7 @@ internal static class DigitRuns
             {
                 // Whitespace is free.
             }
-            else if (c is '-' or '.' or '_' or '/' or '*' or '~' or ',' or '(' or ')')
+            else if (c is '-' or '.' or '_' or '/' or '*' or '~' or ',' or '(' or ')' or '[' or ']')
             {
                 symbols++;
                 kind = Stronger(kind, c);
@@ -352,7 +352,7 @@ internal static class DigitRuns
         }
 
         // Card numbers are grouped in fours (or 4-6-5) with one separator; a mix of separators is a way around the pattern.
-        odd |= mixed && digits is >= 12 and <= 19 && LooksGroupedLikeCard(tokens);
+        odd |= (mixed || firstKind is not ' ' and not '-') && digits is >= 12 and <= 19 && LooksGroupedLikeCard(tokens);
         return odd;
     }
 

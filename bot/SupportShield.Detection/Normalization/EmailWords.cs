@@ -50,10 +50,20 @@ internal static class EmailWords
         var copied = 0;
         try
         {
-            for (var match = Spelled.Match(text); match.Success; match = match.NextMatch())
+            var from = 0;
+            while (from < text.Length)
             {
+                var match = Spelled.Match(text, from);
+                if (!match.Success)
+                {
+                    break;
+                }
+
                 if (!IsSpelledAddress(match))
                 {
+                    // "me at jane dot doe at example dot com": the address may start at a later label of a rejected match.
+                    var first = match.Groups["label"].Captures[0];
+                    from = first.Index + first.Length;
                     continue;
                 }
 
@@ -61,6 +71,7 @@ internal static class EmailWords
                 builder.Copy(copied, match.Index);
                 Emit(match, builder);
                 copied = match.Index + match.Length;
+                from = copied;
             }
         }
         catch (RegexMatchTimeoutException)
