@@ -42,7 +42,7 @@ public sealed class SplitValueDetector : IConversationDetector
         ArgumentNullException.ThrowIfNull(messageFindings);
         var recent = request.RecentFromSameSender;
         var current = request.Text;
-        if (recent.Count == 0 || !HasLetterOrDigit(current))
+        if (recent.Count == 0 || !MayContinueNumber(current))
         {
             return [];
         }
@@ -90,17 +90,37 @@ public sealed class SplitValueDetector : IConversationDetector
         return results;
     }
 
-    private static bool HasLetterOrDigit(string text)
+    /// <summary>
+    /// Cheap pre-check so that ordinary replies cost nothing: a continued number starts with a digit (in any script), a
+    /// separator before one, or a spelled digit.
+    /// </summary>
+    private static bool MayContinueNumber(string text)
     {
-        foreach (var c in text)
+        var i = 0;
+        while (i < text.Length && (char.IsWhiteSpace(text[i]) || CharacterFolding.IsInvisible(text[i]) || text[i] is '-' or '(' or '.' or '/' or '+'))
         {
-            if (char.IsLetterOrDigit(c))
-            {
-                return true;
-            }
+            i++;
         }
 
-        return false;
+        if (i == text.Length)
+        {
+            return false;
+        }
+
+        if (char.IsDigit(text[i]))
+        {
+            return true;
+        }
+
+        var end = i;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        var word = text.AsSpan(i, end - i);
+        // A spelled digit, or look-alike letters running into digits ("O123", "l23").
+        return DigitWords.Digit(word) != '\0' || DigitWords.Repeat(word) > 0 || (end < text.Length && char.IsDigit(text[end]));
     }
 
     private static bool Overlaps(IReadOnlyList<Finding> findings, EntityType type, int start, int end)

@@ -14,6 +14,7 @@ public sealed class SplitValueDetectorTests
     [TestCase("1111 1111 thanks", new[] { "hi", "my card is 4111", "1111" }, EntityType.CreditCard, "1111 1111")]
     [TestCase("0132", new[] { "call me on 415", "555" }, EntityType.Phone, "0132")]
     [TestCase("4719", new[] { "ssn is 536-22-" }, EntityType.Ssn, "4719")]
+    [TestCase("１１１１ １１１１", new[] { "card 4111 1111" }, EntityType.CreditCard, "１１１１ １１１１")]
     [TestCase("one one one one", new[] { "card four one one one one one one one", "one one one one" }, EntityType.CreditCard, "one one one one")]
     public void Analyze_ValueSplitOverMessages_ReportsTheCurrentPart(string text, string[] recent, EntityType type, string part)
     {
