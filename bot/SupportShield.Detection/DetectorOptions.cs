@@ -7,8 +7,11 @@ namespace SupportShield.Detection;
 /// <summary>How a <see cref="PiiDetector"/> is put together: each stage of its pipeline in one place.</summary>
 public sealed record DetectorOptions
 {
-    /// <summary>Stage 1: normalisation (evasion undone, offsets mapped back).</summary>
-    public ITextNormalizer Normalizer { get; init; } = IdentityNormalizer.Instance;
+    /// <summary>
+    /// Stage 1: normalisation (evasion undone, offsets mapped back). When it changes the text, the recognizers read both the
+    /// original and the normalised text and the findings are merged.
+    /// </summary>
+    public ITextNormalizer Normalizer { get; init; } = TextNormalizer.Instance;
 
     /// <summary>Stage 2: the recognizers run on every text (the account recognizer is added when an account is given).</summary>
     public IReadOnlyList<IRecognizer> Recognizers { get; init; } = PiiDetector.DefaultRecognizers();

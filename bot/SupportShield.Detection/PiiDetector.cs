@@ -78,6 +78,19 @@ public sealed class PiiDetector : IPiiDetector
         }
 
         var candidates = new List<Finding>();
+        Recognize(candidates, normalized, account);
+        if (!normalized.IsIdentity)
+        {
+            // Normalisation only adds readings: the original text is read too, so a rewrite can never hide what was plain.
+            Recognize(candidates, NormalizedText.Identity(normalized.Original), account);
+        }
+
+        return Resolve(candidates);
+    }
+
+    private void Recognize(List<Finding> candidates, NormalizedText normalized, AccountValues? account)
+    {
+        var text = normalized.Text;
         foreach (var recognizer in _options.Recognizers)
         {
             AddCandidates(candidates, recognizer.Recognize(text, account), normalized);
@@ -87,8 +100,6 @@ public sealed class PiiDetector : IPiiDetector
         {
             AddCandidates(candidates, _accountRecognizer.Recognize(text, account), normalized);
         }
-
-        return Resolve(candidates);
     }
 
     private void AddCandidates(List<Finding> candidates, IEnumerable<Finding> found, NormalizedText normalized)

@@ -1,3 +1,4 @@
+using SupportShield.Detection.Conversation;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
 using SupportShield.Detection.Policy;
@@ -20,15 +21,15 @@ public sealed class DetectionEngine
         _detector = detector ?? throw new ArgumentNullException(nameof(detector));
         _intents = intents ?? throw new ArgumentNullException(nameof(intents));
         _policy = policy ?? throw new ArgumentNullException(nameof(policy));
-        _conversation = conversationDetectors?.ToArray() ?? DefaultConversationDetectors();
+        _conversation = conversationDetectors?.ToArray() ?? DefaultConversationDetectors(_detector);
     }
 
     /// <summary>The engine with its default parts and the default policy table.</summary>
     public static DetectionEngine CreateDefault() =>
         new(new PiiDetector(), new CustomerIntentClassifier(), new PolicyEvaluator(PolicyTable.Default));
 
-    /// <summary>The conversation-aware detectors used by default.</summary>
-    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors() => [];
+    /// <summary>The conversation-aware detectors used by default, reading through <paramref name="detector"/>.</summary>
+    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors(PiiDetector detector) => [new SplitValueDetector(detector)];
 
     /// <summary>The detector.</summary>
     public PiiDetector Detector => _detector;
