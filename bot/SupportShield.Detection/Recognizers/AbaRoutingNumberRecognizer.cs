@@ -4,7 +4,7 @@ namespace SupportShield.Detection.Recognizers;
 
 /// <summary>
 /// Finds US ABA routing transit numbers: 9 digits, whole or written 4-4-1 with dashes, with a valid Federal Reserve prefix
-/// (00–12, 21–32, 61–72, 80) and the 3-7-1 checksum. A bare run of 9 digits needs a context word (routing, ABA, RTN, transit);
+/// (00–12, 21–32, 61–72, 80) and the 3-7-1 checksum. A bare run of 9 digits needs a context word (routing, ABA, RTN, transit) unless it is the whole message;
 /// the dashed 4-4-1 form is a finding on its own. UK sort codes (12-34-56) count only next to "sort code".
 /// </summary>
 public sealed class AbaRoutingNumberRecognizer : PatternRecognizer
@@ -12,6 +12,7 @@ public sealed class AbaRoutingNumberRecognizer : PatternRecognizer
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{9}(?![\p{L}\d]|[.,-]\d)"), 0.3, "routing.aba"),
+        new("lone-digits", RegexDefaults.Create(@"^\s*(?<value>\d{9})\s*[.!]?\s*$"), 0.5, "routing.aba"),
         new("dashed-4-4-1", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}-\d{4}-\d(?![\p{L}\d]|[.,-]\d)"), 0.6, "routing.aba"),
         new("uk-sort-code", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{2}-\d{2}-\d{2}(?![\p{L}\d]|[.,-]\d)"), 0.1, "routing.uk-sort-code"),
     ];

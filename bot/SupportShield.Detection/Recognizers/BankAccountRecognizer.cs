@@ -25,7 +25,7 @@ public sealed class BankAccountRecognizer : PatternRecognizer
             RegexDefaults.Create(@"\b(?:account\s*(?:number|num|no\.?|#)|acct\.?\s*(?:number|num|no\.?|#)?|a/c(?:\s*(?:number|no\.?|#))?)" + Separator + Digits, true),
             0.5,
             "bank-account.cued"),
-        new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,#-])" + Digits), 0.2, "bank-account.digits"),
+        new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,# -])(?<value>\d(?:-?\d){5,16})(?![\p{L}\d]|[., -]\d)"), 0.2, "bank-account.digits"),
     ];
 
     public BankAccountRecognizer()

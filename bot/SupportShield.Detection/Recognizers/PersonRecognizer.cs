@@ -59,7 +59,7 @@ public sealed class PersonRecognizer : IRecognizer
     private static readonly string[] WeakCues =
     [
         "hi", "hello", "hey", "thanks", "thank you", "thx", "ok", "okay", "bye", "regards", "best regards", "kind regards", "cheers", "best",
-        "sincerely", "welcome", "sorry", "yes", "great", "sure", "alright", "morning", "afternoon", "evening",
+        "sincerely", "welcome", "good morning", "good afternoon", "good evening",
     ];
 
     private static readonly FrozenSet<string> Particles =
@@ -86,6 +86,11 @@ public sealed class PersonRecognizer : IRecognizer
         {
             "street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "ln", "drive", "dr", "way", "court", "ct", "place", "pl",
             "terrace", "close", "crescent", "square", "parkway", "highway", "hwy", "trail", "park", "gardens", "grove", "circle", "plaza",
+            "extension", "extensions", "bypass", "hill", "hills", "heights", "row", "mews", "walk", "loop", "pike", "path", "point", "crossing",
+            "green", "rise", "view", "ridge", "harbor", "harbour", "junction", "landing", "meadow", "meadows", "commons", "causeway", "wharf",
+            "quay", "parade", "esplanade", "creek", "estate", "estates", "village", "valley", "springs", "manor", "shore", "shores", "glen",
+            "falls", "island", "lake", "lakes", "mill", "mount", "orchard", "port", "ranch", "summit", "cove", "bridge", "brook", "canyon",
+            "vale", "gate", "gardens", "straße", "strasse", "weg", "gasse", "platz", "allee", "vej", "straat", "laan",
             "inc", "ltd", "llc", "plc", "corp", "corporation", "company", "co", "group", "bank", "university", "college", "school", "hospital",
             "airlines", "airways", "hotel", "foundation", "institute", "associates", "partners", "solutions", "technologies", "systems",
         }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -101,7 +106,7 @@ public sealed class PersonRecognizer : IRecognizer
         }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly string[] SurnameEndings =
-        ["ović", "ović", "ević", "vić", "ić", "sson", "dóttir", "dottir", "ová", "ská", "ski", "ska", "enko", "chuk", "yev", "ova", "ov", "escu", "poulos", "akis", "idis", "ishvili", "adze", "berg", "stein", "mann", "ez", "etti", "elli"];
+        ["ović", "ević", "sen", "vić", "ić", "sson", "dóttir", "dottir", "ová", "ská", "ski", "ska", "enko", "chuk", "yev", "ova", "ov", "escu", "poulos", "akis", "idis", "ishvili", "adze", "berg", "stein", "mann", "ez", "etti", "elli"];
 
     private static readonly string[] EnglishEndings = ["ing", "ed", "ly", "tion", "ment", "ness", "able", "ful", "less", "ous", "ive"];
 
@@ -180,6 +185,12 @@ public sealed class PersonRecognizer : IRecognizer
 
         var firstWord = Word(text, tokens[first]);
         var lastWord = Word(text, tokens[last]);
+        if (cue < Cue.Strong && (NotAfter.Contains(lastWord) || FollowedByNumber(text, tokens, last)))
+        {
+            // "Shelly Park", "Peter Zuidhove 188": a place or a street, not a person.
+            return consumed;
+        }
+
         var firstGiven = NameLists.FirstNames.Contains(firstWord);
         var plainGiven = firstGiven && !AmbiguousNames.Contains(firstWord);
         var lastFamily = names > 1 && (NameLists.Surnames.Contains(lastWord) || NameLists.FirstNames.Contains(lastWord));
@@ -192,7 +203,7 @@ public sealed class PersonRecognizer : IRecognizer
             Cue.Title => TitleScore,
             Cue.Strong => StrongScore,
             Cue.Medium when evidence || names > 1 => MediumScore,
-            Cue.Weak => WeakScore,
+            Cue.Weak when evidence || IsVocative(text, end) => WeakScore,
             _ when names > 1 && (plainGiven || plainFamily || shaped || (firstGiven && lastFamily)) => PairScore,
             _ when names == 1 && plainGiven => SingleNameScore,
             _ => 0,
@@ -215,7 +226,7 @@ public sealed class PersonRecognizer : IRecognizer
 
         var word = Word(text, tokens[first]);
         var known = NameLists.FirstNames.Contains(word) || NameLists.Surnames.Contains(word);
-        var strongUnknown = cue is Cue.Strong && !known && word.Length > 2 && !EndsWithAny(word, EnglishEndings);
+        var strongUnknown = cue is Cue.Strong && !known && word.Length > 2 && !EndsWithAny(word, EnglishEndings) && AfterCopula(text, tokens[first].Start);
         if (!(known && !AmbiguousNames.Contains(word)) && !strongUnknown)
         {
             return 1;
@@ -286,8 +297,10 @@ public sealed class PersonRecognizer : IRecognizer
     private static Cue CueBefore(string text, int start)
     {
         var end = start;
+        var sentenceBreak = false;
         while (end > 0 && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] is ':' or ',' or '-' or '–' or '—' or '?' or '>' or '"' or '“' or '(' or '.' or '!'))
         {
+            sentenceBreak |= text[end - 1] is '.' or '!' or '?';
             end--;
         }
 
@@ -308,12 +321,52 @@ public sealed class PersonRecognizer : IRecognizer
             return Cue.Strong;
         }
 
+        // Greetings and "I'm" do not reach across the end of a sentence ("Great! Enjoy the rest of your day").
+        if (sentenceBreak)
+        {
+            return Cue.None;
+        }
+
         if (EndsWithCue(before, MediumCues))
         {
             return Cue.Medium;
         }
 
         return EndsWithCue(before, WeakCues) ? Cue.Weak : Cue.None;
+    }
+
+    /// <summary>True when "is", a colon, a dash or a question mark comes right before <paramref name="start"/> ("maiden name is nyberg").</summary>
+    private static bool AfterCopula(string text, int start)
+    {
+        var end = start;
+        while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+        {
+            end--;
+        }
+
+        return end > 0 && (text[end - 1] is ':' or '-' or '?' or '=' || text.AsSpan(0, end).EndsWith(" is", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>True when a name is addressed: punctuation or the end of the text follows ("Thank you Joyxe.", "Hi Victor,").</summary>
+    private static bool IsVocative(string text, int end)
+    {
+        while (end < text.Length && text[end] is ' ' or '\t')
+        {
+            end++;
+        }
+
+        return end == text.Length || text[end] is ',' or '.' or '!' or '?' or ';' or ':' or '\r' or '\n';
+    }
+
+    private static bool FollowedByNumber(string text, List<Token> tokens, int last)
+    {
+        var k = tokens[last].End;
+        while (k < text.Length && text[k] is ' ' or '\t')
+        {
+            k++;
+        }
+
+        return k > tokens[last].End && k < text.Length && char.IsAsciiDigit(text[k]);
     }
 
     private static bool EndsWithCue(ReadOnlySpan<char> before, string[] cues)
