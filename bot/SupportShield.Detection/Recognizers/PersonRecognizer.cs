@@ -227,7 +227,7 @@ public sealed class PersonRecognizer : IRecognizer
         var word = Word(text, tokens[first]);
         var known = NameLists.FirstNames.Contains(word) || NameLists.Surnames.Contains(word);
         var strongUnknown = cue is Cue.Strong && !known && word.Length > 2 && !EndsWithAny(word, EnglishEndings) && AfterCopula(text, tokens[first].Start);
-        if (!(known && !AmbiguousNames.Contains(word)) && !strongUnknown)
+        if (!(known && (cue >= Cue.Strong || !AmbiguousNames.Contains(word))) && !strongUnknown)
         {
             return 1;
         }
@@ -553,6 +553,12 @@ public sealed class PersonRecognizer : IRecognizer
         if (end - start == 1)
         {
             return Kind.Initial;
+        }
+
+        // Contractions of "I" ("I'm", "I'll") are pronouns, not names.
+        if (text[start] == 'I' && text[start + 1] is '\'' or '’')
+        {
+            return Kind.Other;
         }
 
         for (var k = start + 1; k < end; k++)
