@@ -11,11 +11,14 @@ namespace SupportShield.Detection.Recognizers;
 /// </summary>
 public sealed class DriverLicenseRecognizer : PatternRecognizer
 {
+    /// <summary>The context word opens the state and Italian patterns, so texts without it are skipped by the regex prefix search.</summary>
+    private const string Cue = @"\b(?:driv(?:er|ing|ers)|licen[cs]e|dl|dmv|permit|patente)\w*[^\n]{0,30}?(?<![\w-])";
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new("uk-dvla", RegexDefaults.Create(@"(?<![\w-])(?<value>[A-Za-z][A-Za-z9]{4}\d{6}[A-Za-z9]{2}\d[A-Za-z]{2})(?![\w-])"), 0.85, "driver-license.uk"),
-        new("it", RegexDefaults.Create(@"(?<![\w-])(?:[A-Za-z]{2}\d{7}[A-Za-z]|[Uu]1[A-Za-z0-9]{7}[A-Za-z])(?![\w-])"), 0.15, "driver-license.it"),
-        new("us", RegexDefaults.Create(@"(?<![\w-])(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,19}(?![\w-])"), 0.1, "driver-license.us"),
+        new("it", RegexDefaults.Create(Cue + @"(?<value>[A-Za-z]{2}\d{7}[A-Za-z]|[Uu]1[A-Za-z0-9]{7}[A-Za-z])(?![\w-])", true), 0.15, "driver-license.it"),
+        new("us", RegexDefaults.Create(Cue + @"(?<value>(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,19})(?![\w-])", true), 0.1, "driver-license.us"),
     ];
 
     private static readonly Regex NotLicence = RegexDefaults.Create(@"\b(?:plate|key|software|product|serial|activation|tag\s+number|registration)\b", true);

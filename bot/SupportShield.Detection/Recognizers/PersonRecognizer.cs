@@ -159,7 +159,7 @@ public sealed class PersonRecognizer : IRecognizer
                 last = k;
                 names++;
             }
-            else if (t.Kind == Kind.Initial || (t.Kind == Kind.Lower && Particles.Contains(Word(text, t))))
+            else if (t.Kind == Kind.Initial || (t.Kind == Kind.Lower && In(Particles, Word(text, t))))
             {
                 continue;
             }
@@ -185,18 +185,19 @@ public sealed class PersonRecognizer : IRecognizer
 
         var firstWord = Word(text, tokens[first]);
         var lastWord = Word(text, tokens[last]);
-        if (cue < Cue.Strong && (NotAfter.Contains(lastWord) || FollowedByNumber(text, tokens, last)))
+
+        if (cue < Cue.Strong && (In(NotAfter, lastWord) || FollowedByNumber(text, tokens, last)))
         {
             // "Shelly Park", "Peter Zuidhove 188": a place or a street, not a person.
             return consumed;
         }
 
-        var firstGiven = NameLists.FirstNames.Contains(firstWord);
-        var plainGiven = firstGiven && !AmbiguousNames.Contains(firstWord);
-        var lastFamily = names > 1 && (NameLists.Surnames.Contains(lastWord) || NameLists.FirstNames.Contains(lastWord));
-        var plainFamily = lastFamily && !AmbiguousNames.Contains(lastWord);
+        var firstGiven = In(NameLists.FirstNames, firstWord);
+        var plainGiven = firstGiven && !In(AmbiguousNames, firstWord);
+        var lastFamily = names > 1 && (In(NameLists.Surnames, lastWord) || In(NameLists.FirstNames, lastWord));
+        var plainFamily = lastFamily && !In(AmbiguousNames, lastWord);
         var shaped = names > 1 && LooksLikeSurname(lastWord);
-        var evidence = firstGiven || lastFamily || shaped || NameLists.Surnames.Contains(firstWord);
+        var evidence = firstGiven || lastFamily || shaped || In(NameLists.Surnames, firstWord);
 
         double score = cue switch
         {
@@ -225,9 +226,9 @@ public sealed class PersonRecognizer : IRecognizer
         }
 
         var word = Word(text, tokens[first]);
-        var known = NameLists.FirstNames.Contains(word) || NameLists.Surnames.Contains(word);
+        var known = In(NameLists.FirstNames, word) || In(NameLists.Surnames, word);
         var strongUnknown = cue is Cue.Strong && !known && word.Length > 2 && !EndsWithAny(word, EnglishEndings) && AfterCopula(text, tokens[first].Start);
-        if (!(known && (cue >= Cue.Strong || !AmbiguousNames.Contains(word))) && !strongUnknown)
+        if (!(known && (cue >= Cue.Strong || !In(AmbiguousNames, word))) && !strongUnknown)
         {
             return 1;
         }
@@ -243,7 +244,7 @@ public sealed class PersonRecognizer : IRecognizer
                 break;
             }
 
-            var family = NameLists.Surnames.Contains(next) || NameLists.FirstNames.Contains(next) || LooksLikeSurname(next);
+            var family = In(NameLists.Surnames, next) || In(NameLists.FirstNames, next) || LooksLikeSurname(next);
             if (!family && !(cue == Cue.Strong && !EndsWithAny(next, EnglishEndings) && next.Length > 2))
             {
                 break;
@@ -279,7 +280,7 @@ public sealed class PersonRecognizer : IRecognizer
     /// <summary>A run right after a house number, or followed by a street or company word, is not a person.</summary>
     private static bool RejectedByNeighbours(string text, List<Token> tokens, int first, int last)
     {
-        if (last + 1 < tokens.Count && Adjacent(text, tokens[last], tokens[last + 1]) && NotAfter.Contains(Word(text, tokens[last + 1])))
+        if (last + 1 < tokens.Count && Adjacent(text, tokens[last], tokens[last + 1]) && In(NotAfter, Word(text, tokens[last + 1])))
         {
             return true;
         }
@@ -408,7 +409,7 @@ public sealed class PersonRecognizer : IRecognizer
     }
 
     /// <summary>Family-name endings across languages, or letters outside ASCII in a title-case word.</summary>
-    private static bool LooksLikeSurname(string word)
+    private static bool LooksLikeSurname(ReadOnlySpan<char> word)
     {
         if (word.Length < 4)
         {
@@ -426,7 +427,7 @@ public sealed class PersonRecognizer : IRecognizer
         return word.Length >= 6 && EndsWithAny(word, SurnameEndings);
     }
 
-    private static bool EndsWithAny(string word, string[] endings)
+    private static bool EndsWithAny(ReadOnlySpan<char> word, string[] endings)
     {
         foreach (var ending in endings)
         {
@@ -439,9 +440,11 @@ public sealed class PersonRecognizer : IRecognizer
         return false;
     }
 
-    private static bool IsNotName(string text, Token token) => NameLists.NotNames.Contains(Word(text, token));
+    private static bool IsNotName(string text, Token token) => In(NameLists.NotNames, Word(text, token));
 
-    private static string Word(string text, Token token) => text[token.Start..token.End];
+    private static ReadOnlySpan<char> Word(string text, Token token) => text.AsSpan(token.Start, token.End - token.Start);
+
+    private static bool In(FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private static string Lower(string text, int start, int end)
     {
