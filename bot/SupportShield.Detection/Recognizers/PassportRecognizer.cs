@@ -15,6 +15,7 @@ public sealed class PassportRecognizer : PatternRecognizer
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new("known-format", RegexDefaults.Create(Cue + @"(?<value>\d{9}|[A-Za-z]\d{8}|[A-Za-z]{2}\d{7}|[A-Za-z]\d{7})(?![\w-])", true), 0.2, "passport.format"),
+        new("second-of-list", RegexDefaults.Create(Cue + @"[A-Za-z0-9]{6,9}\s*(?:,|and|&|or)\s*(?<value>(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{6,9})(?![\w-])", true), 0.2, "passport.format"),
         new("alphanumeric", RegexDefaults.Create(Cue + @"(?<value>(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{6,9})(?![\w-])", true), 0.1, "passport.alphanumeric"),
     ];
 

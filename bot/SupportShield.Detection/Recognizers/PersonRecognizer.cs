@@ -186,7 +186,7 @@ public sealed class PersonRecognizer : IRecognizer
         var firstWord = Word(text, tokens[first]);
         var lastWord = Word(text, tokens[last]);
 
-        if (cue < Cue.Strong && (In(NotAfter, lastWord) || FollowedByNumber(text, tokens, last)))
+        if (In(NotAfter, lastWord) || (cue < Cue.Strong && FollowedByNumber(text, tokens, last)))
         {
             // "Shelly Park", "Peter Zuidhove 188": a place or a street, not a person.
             return consumed;

@@ -26,6 +26,7 @@ public sealed class PersonRecognizerTests
         Assert.That(Found(text), Is.EqualTo(new[] { expected }));
 
     [TestCase("I live on Primrose Street")]
+    [TestCase("1737 Cheriton Dr Reuquén Extensions")]
     [TestCase("9756 Albert Road, London")]
     [TestCase("The bus station is on Peter Zuidhove 188")]
     [TestCase("I bought a Michael Kors jacket")]
