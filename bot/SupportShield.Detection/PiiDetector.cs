@@ -61,6 +61,14 @@ public sealed class PiiDetector : IPiiDetector
         new ZipRecognizer(),
         new AddressRecognizer(),
         new PasswordOrSecretRecognizer(),
+        new IbanRecognizer(),
+        new AbaRoutingNumberRecognizer(),
+        new BankAccountRecognizer(),
+        new AccountIdRecognizer(),
+        new OrderIdRecognizer(),
+        new PassportRecognizer(),
+        new DriverLicenseRecognizer(),
+        new PersonRecognizer(),
     ];
 
     /// <inheritdoc />

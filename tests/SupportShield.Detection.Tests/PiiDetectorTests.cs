@@ -28,6 +28,21 @@ public sealed class PiiDetectorTests
         });
     }
 
+    [TestCase("my routing number is 021000021", "021000021", EntityType.RoutingNumber)]
+    [TestCase("my ssn is 078051121", "078051121", EntityType.Ssn)]
+    [TestCase("my passport number is 912803456", "912803456", EntityType.Passport)]
+    [TestCase("my bank account number is 912803456", "912803456", EntityType.BankAccount)]
+    [TestCase("Licence: MORGA607054SM9IJ ok", "MORGA607054SM9IJ", EntityType.DriverLicense)]
+    [TestCase("My IBAN is GB29 NWBK 6016 1331 9268 19", "GB29 NWBK 6016 1331 9268 19", EntityType.Iban)]
+    [TestCase("Yes my order id is 4870952797", "4870952797", EntityType.OrderId)]
+    [TestCase("member id 88291033", "88291033", EntityType.AccountId)]
+    [TestCase("9756 Primrose Street Newark, MI 85971", "9756 Primrose Street Newark, MI 85971", EntityType.Address)]
+    public void Detect_CompetingRecognizers_PicksTheTypeTheContextNames(string text, string value, EntityType expected)
+    {
+        var finding = new PiiDetector().Detect(text).Single(f => f.Value == value);
+        Assert.That(finding.Type, Is.EqualTo(expected));
+    }
+
     [Test]
     public void Detect_EmailDomain_IsNotAlsoAUrl()
     {
