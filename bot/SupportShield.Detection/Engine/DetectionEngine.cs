@@ -28,7 +28,7 @@ public sealed class DetectionEngine
         new(new PiiDetector(), new CustomerIntentClassifier(), new PolicyEvaluator(PolicyTable.Default));
 
     /// <summary>The conversation-aware detectors used by default.</summary>
-    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors() => [];
+    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors() => [new Conversation.ConfirmationDetector()];
 
     /// <summary>The detector.</summary>
     public PiiDetector Detector => _detector;
