@@ -32,7 +32,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ("payout", Create(@"\b(?:payouts?|pay-outs?|direct\s+deposit|bank\s+(?:account|details|info(?:rmation)?)|banking\s+(?:details|info(?:rmation)?)|iban|routing\s+number|sort\s+code|deposit\s+account)\b")),
     ];
 
-    private static readonly HashSet<string> ChangeFields = ["address", "phone", "email", "name", "password", "pin", "2fa", "account"];
+    private static readonly HashSet<string> ChangeFields = ["address", "phone", "email", "name", "password", "pin", "2fa", "account", "payout"];
 
     private static readonly Regex CompanyOwned = Create(
         @"\b(?:your|ur|you\s+guys'?|the\s+(?:store|company|shop|branch|office|bank)'?s?|(?:customer\s+(?:service|support|care)|support|help\s*desk|store|shop|branch|office|head\s+office|company|bank|business|hq))\s+(?:\w+\s+){0,2}?(?:address|phone|number|email|e-mail|name|hours|location|fax)\b");
@@ -164,6 +164,17 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static readonly Regex CheckWhether = Create(@"\b(?:check|confirm|verify|see|tell\s+me)\s+(?:if|whether|that)\b");
 
+    private static readonly Regex SentenceEnd = Create(@"(?<=[.?!])\s+");
+    private static readonly Regex RecoveryVerb = Create(@"\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)");
+    private static readonly Regex CardNumberAsked = Create(@"card\s+(?:number|no|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card");
+    private static readonly Regex ChangeItTo = Create(@"\b(?:change|correct|update|fix)\s+it\s+to\b");
+    private static readonly Regex VerbField = Create(
+        @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+'?\w*)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b");
+    private static readonly Regex NotContactChange = Create(
+        @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)");
+    private static readonly Regex NumberWord = Create(@"\bnumber\b");
+    private static readonly Regex Spaces = Create(@"\s+");
+
     private static readonly Regex WordToken = new(@"[\p{L}\p{N}'-]+", RegexDefaults.Options, RegexDefaults.Timeout);
 
     private readonly IPiiDetector _detector;
@@ -192,14 +203,43 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         var normal = Normalize(original);
         var fields = Fields(normal);
         var message = new Message(_detector, original);
+        if (!normal.AsSpan().ContainsAny(Cues) && !HasDigitOrAt(original))
+        {
+            // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
+            return Provide(original, normal, fields, message.Findings) ?? IntentResult.None;
+        }
 
-        return Sentences(normal).Select(sentence => Request(sentence, Fields(sentence))).FirstOrDefault(r => r is not null)
-            ?? Request(normal, fields)
+        var sentences = Sentences(normal).ToList();
+        IntentResult? request = null;
+        foreach (var sentence in sentences)
+        {
+            request ??= Request(sentence, sentences.Count == 1 ? fields : Fields(sentence));
+        }
+
+        return request
+            ?? (sentences.Count > 1 ? Request(normal, fields) : null)
             ?? ConfirmValue(normal, message)
             ?? Change(normal, fields, original, message)
             ?? Provide(original, normal, fields, message.Findings)
             ?? IntentResult.None;
     }
+
+    /// <summary>
+    /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
+    /// Kept broad on purpose: the gate only saves time, it must never decide.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
+        [
+            "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
+            "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
+            "profile", "move", "moving", "relocat", "locked", "access", "payout", "pay-out", "deposit", "bank", "iban", "routing", "sort",
+            "refund", "money", "salary", "earning", "wage", "payment", "call me", "know me", "known as", "me as", "me by", "on file", "on record",
+            "credential", "ssn", "social", "send", "sent", "ship", "deliver", "forward", "redirect", "post", "street", "home", "house",
+            "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
+            "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
+            "goes to", "paid", "under", "details", "security", "identity",
+        ],
+        StringComparison.Ordinal);
 
     /// <summary>
     /// A guess put as a question: "is it still 42 Elm St?", "does the phone end in 0178?", "can you check if my email is
@@ -250,7 +290,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     /// <summary>Splits at sentence ends so that a change verb in one sentence does not hide a request in another.</summary>
     private static IEnumerable<string> Sentences(string t) =>
-        Regex.Split(t, @"(?<=[.?!])\s+", RegexOptions.None, RegexDefaults.Timeout).Where(s => s.Trim().Length > 0);
+        SentenceEnd.Split(t).Where(s => s.Trim().Length > 0);
 
     private static IntentResult? Request(string t, List<string> fields)
     {
@@ -261,8 +301,8 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         }
 
         // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account".
-        var hasChangeVerb = VerbGovernsField(t) || Regex.IsMatch(t, @"\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)", RegexOptions.None, RegexDefaults.Timeout);
-        var requestFields = fields.Where(f => f != "payout").Where(f => f != "card" || Regex.IsMatch(t, @"card\s+(?:number|no|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card", RegexOptions.None, RegexDefaults.Timeout)).ToList();
+        var hasChangeVerb = VerbGovernsField(t) || RecoveryVerb.IsMatch(t);
+        var requestFields = fields.Where(f => f != "payout").Where(f => f != "card" || CardNumberAsked.IsMatch(t)).ToList();
         foreach (var (ruleId, regex, needsField) in RequestRules)
         {
             if (needsField && (requestFields.Count == 0 || hasChangeVerb))
@@ -296,17 +336,12 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         foreach (var (ruleId, regex, field) in ChangeRules)
         {
-            if (!regex.IsMatch(t))
+            if ((field is null && changeable.Count == 0) || (field == "2fa" && !fields.Contains("2fa")) || !regex.IsMatch(t))
             {
                 continue;
             }
 
-            if (field is null && changeable.Count == 0)
-            {
-                continue;
-            }
-
-            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t) && !Regex.IsMatch(t, @"\b(?:change|correct|update|fix)\s+it\s+to\b", RegexOptions.None, RegexDefaults.Timeout))
+            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t) && !ChangeItTo.IsMatch(t))
             {
                 continue;
             }
@@ -336,13 +371,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     }
 
     /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
-    private static bool VerbGovernsField(string t) =>
-        Regex.IsMatch(
-            t,
-            @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+'?\w*)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b",
-            RegexOptions.None,
-            RegexDefaults.Timeout)
-        && !Regex.IsMatch(t, @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)", RegexOptions.None, RegexDefaults.Timeout);
+    private static bool VerbGovernsField(string t) => VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
 
     private static IntentResult? Provide(string original, string t, List<string> fields, IReadOnlyList<Finding> findings)
     {
@@ -404,7 +433,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         }
 
         // "number" alone is a phone number only when nothing else claims it.
-        if (fields.Count == 0 && Regex.IsMatch(t, @"\bnumber\b", RegexOptions.None, RegexDefaults.Timeout))
+        if (fields.Count == 0 && NumberWord.IsMatch(t))
         {
             fields.Add("phone");
         }
@@ -412,33 +441,76 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return fields;
     }
 
+    /// <summary>Lower-cases once, folds curly quotes, collapses white space and fixes known typos, in one pass without regexes.</summary>
     private static string Normalize(string text)
     {
-        var lower = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
-        var builder = new StringBuilder(lower.Length);
-        var last = 0;
-        foreach (Match m in WordToken.Matches(lower))
+        var lower = text.ToLowerInvariant();
+        var builder = new StringBuilder(lower.Length + 8);
+        var typos = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < lower.Length)
         {
-            builder.Append(lower, last, m.Index - last);
-            builder.Append(Typos.TryGetValue(m.Value, out var fixedWord) ? fixedWord : FuzzyNoun(m.Value) ?? m.Value);
-            last = m.Index + m.Length;
+            var c = lower[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+                else if (builder.Length == 0)
+                {
+                    builder.Append(' ');
+                }
+
+                i++;
+                continue;
+            }
+
+            if (!IsWordChar(c))
+            {
+                builder.Append(c is '’' or '‘' ? '\'' : c);
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < lower.Length && IsWordChar(lower[i]))
+            {
+                i++;
+            }
+
+            var word = lower.AsSpan(start, i - start);
+            if (typos.TryGetValue(word, out var fixedWord))
+            {
+                builder.Append(fixedWord);
+            }
+            else if (word.IndexOfAny('’', '‘') >= 0)
+            {
+                builder.Append(word.ToString().Replace('’', '\'').Replace('‘', '\''));
+            }
+            else
+            {
+                builder.Append(FuzzyNoun(word) ?? (ReadOnlySpan<char>)word);
+            }
         }
 
-        builder.Append(lower, last, lower.Length - last);
-        return Regex.Replace(builder.ToString(), @"\s+", " ", RegexOptions.None, RegexDefaults.Timeout);
+        return builder.ToString();
     }
 
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '-' or '’' or '‘';
+
     /// <summary>The field noun one edit (insert, delete, substitute or swap) away from <paramref name="word"/>, same first letter.</summary>
-    private static string? FuzzyNoun(string word)
+    private static string? FuzzyNoun(ReadOnlySpan<char> word)
     {
-        if (word.Length < 4 || RealWords.Contains(word))
+        if (word.Length < 4 || word.Length > 9)
         {
             return null;
         }
 
         foreach (var noun in FuzzyNouns)
         {
-            if (word[0] == noun[0] && Math.Abs(word.Length - noun.Length) <= 1 && word != noun && OneEditApart(word, noun))
+            if (word[0] == noun[0] && Math.Abs(word.Length - noun.Length) <= 1 && !word.SequenceEqual(noun) && OneEditApart(word, noun)
+                && !RealWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
             {
                 return noun;
             }
@@ -447,7 +519,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static bool OneEditApart(string a, string b)
+    private static bool OneEditApart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {
         if (a.Length == b.Length)
         {
@@ -463,10 +535,11 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             }
 
             // One substitution, or two neighbours swapped ("emial").
-            return diffs == 1 || (diffs == 2 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)..] == b[(first + 2)..]);
+            return diffs == 1 || (diffs == 2 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)..].SequenceEqual(b[(first + 2)..]));
         }
 
-        var (shorter, longer) = a.Length < b.Length ? (a, b) : (b, a);
+        var shorter = a.Length < b.Length ? a : b;
+        var longer = a.Length < b.Length ? b : a;
         var skipped = false;
         for (int i = 0, j = 0; i < shorter.Length; j++)
         {
@@ -487,5 +560,6 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return true;
     }
 
-    private static Regex Create(string pattern) => RegexDefaults.Create(pattern, ignoreCase: true);
+    /// <summary>Case-sensitive on purpose: every text these expressions read was lower-cased once in <see cref="Normalize"/>.</summary>
+    private static Regex Create(string pattern) => RegexDefaults.Create(pattern);
 }

@@ -71,27 +71,32 @@ public sealed class IntentCorpusEvaluationTests
         // Floors: measured figures minus a margin (the dev set was used for tuning; a held-out set measures generalisation).
         Assert.Multiple(() =>
         {
-            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.9), "REQUEST_PII recall");
-            Assert.That(counts["REQUEST_PII"].Precision, Is.GreaterThanOrEqualTo(0.93), "REQUEST_PII precision");
-            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.94), "CHANGE_CONTACT recall");
-            Assert.That(counts["CHANGE_CONTACT"].Precision, Is.GreaterThanOrEqualTo(0.95), "CHANGE_CONTACT precision");
-            Assert.That(counts["PROVIDE_PII"].Recall, Is.GreaterThanOrEqualTo(0.93), "PROVIDE_PII recall");
-            Assert.That(counts["NONE"].Recall, Is.GreaterThanOrEqualTo(0.95), "NONE recall");
+            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.95), "REQUEST_PII recall");
+            Assert.That(counts["REQUEST_PII"].Precision, Is.GreaterThanOrEqualTo(0.97), "REQUEST_PII precision");
+            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.97), "CHANGE_CONTACT recall");
+            Assert.That(counts["CHANGE_CONTACT"].Precision, Is.GreaterThanOrEqualTo(0.98), "CHANGE_CONTACT precision");
+            Assert.That(counts["PROVIDE_PII"].Recall, Is.GreaterThanOrEqualTo(0.97), "PROVIDE_PII recall");
+            Assert.That(counts["NONE"].Recall, Is.GreaterThanOrEqualTo(0.98), "NONE recall");
+            Assert.That(noneFlagged, Is.LessThanOrEqualTo(0.01), "NONE flagged");
         });
     }
 
     [Test]
     public void SupportCorpus_CustomerTurns_MeetFloors()
     {
+        // Floors: the set was written before tuning but then used for it, so these are its figures minus a margin.
         // Hand-written support-chat lines: pretexts, typos, indirect confirmations, company-info questions, payout changes.
         var (counts, errors, noneFlagged) = Evaluate("intents.support.jsonl");
         Report(counts, errors, noneFlagged);
 
         Assert.Multiple(() =>
         {
-            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.0), "REQUEST_PII recall");
-            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.0), "CHANGE_CONTACT recall");
-            Assert.That(noneFlagged, Is.LessThanOrEqualTo(1.0), "NONE flagged");
+            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.95), "REQUEST_PII recall");
+            Assert.That(counts["REQUEST_PII"].Precision, Is.GreaterThanOrEqualTo(0.95), "REQUEST_PII precision");
+            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.95), "CHANGE_CONTACT recall");
+            Assert.That(counts["CHANGE_CONTACT"].Precision, Is.GreaterThanOrEqualTo(0.95), "CHANGE_CONTACT precision");
+            Assert.That(counts["PROVIDE_PII"].Recall, Is.GreaterThanOrEqualTo(0.9), "PROVIDE_PII recall");
+            Assert.That(noneFlagged, Is.LessThanOrEqualTo(0.02), "NONE flagged");
         });
     }
 
