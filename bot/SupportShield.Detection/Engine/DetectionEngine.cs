@@ -29,7 +29,8 @@ public sealed class DetectionEngine
         new(new PiiDetector(), new CustomerIntentClassifier(), new PolicyEvaluator(PolicyTable.Default));
 
     /// <summary>The conversation-aware detectors used by default, reading through <paramref name="detector"/>.</summary>
-    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors(PiiDetector detector) => [new SplitValueDetector(detector)];
+    public static IReadOnlyList<IConversationDetector> DefaultConversationDetectors(PiiDetector detector) =>
+        [new SplitValueDetector(detector), new ConfirmationDetector()];
 
     /// <summary>The detector.</summary>
     public PiiDetector Detector => _detector;

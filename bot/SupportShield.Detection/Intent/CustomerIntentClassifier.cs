@@ -14,7 +14,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 {
     private const string My = @"(?:my|mine|me|i|her|his|their|our|my\s+\w+'s)";
     private const string ChangeVerb =
-        @"(?:change|changing|changed|update|updating|updated|edit|editing|modify|modifying|correct|correcting|fix|replace|switch|use\s+a\s+(?:new|different)|amend|alter|adjust|reset|resetting|set\s+up|setup|set\s+a\s+new|set\s+my|add|remove|get\s+a\s+new|request\s+a\s+new|receive\s+a\s+different|new)";
+        @"(?:change|changing|changed|update|updating|updated|edit|editing|modify|modifying|correct|correcting|fix|replace|switch|use\s+a\s+(?:new|different)|amend|alter|adjust|reset|resetting|set\s+up|setup|set\s+a\s+new|set\s+my|add|remove|get\s+a\s+new|request\s+a\s+new|receive\s+a\s+different|new|swap|swapping)";
 
     private static readonly (string Field, Regex Regex)[] FieldPatterns =
     [
@@ -29,9 +29,10 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ("ssn", Create(@"\b(?:ssn|social\s+security(?:\s+number)?|social)\b")),
         ("pin", Create(@"\bpin(?:\s+(?:code|number))?\b")),
         ("2fa", Create(@"\b(?:2fa|two[\s-]?factor|two[\s-]?step|2[\s-]?step|authenticator|mfa|multi[\s-]?factor)\b")),
+        ("payout", Create(@"\b(?:payouts?|pay-outs?|direct\s+deposit|bank\s+(?:account|details|info(?:rmation)?)|banking\s+(?:details|info(?:rmation)?)|iban|routing\s+number|sort\s+code|deposit\s+account)\b")),
     ];
 
-    private static readonly HashSet<string> ChangeFields = ["address", "phone", "email", "name", "password", "pin", "2fa", "account"];
+    private static readonly HashSet<string> ChangeFields = ["address", "phone", "email", "name", "password", "pin", "2fa", "account", "payout"];
 
     private static readonly Regex CompanyOwned = Create(
         @"\b(?:your|ur|you\s+guys'?|the\s+(?:store|company|shop|branch|office|bank)'?s?|(?:customer\s+(?:service|support|care)|support|help\s*desk|store|shop|branch|office|head\s+office|company|bank|business|hq))\s+(?:\w+\s+){0,2}?(?:address|phone|number|email|e-mail|name|hours|location|fax)\b");
@@ -41,21 +42,32 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static readonly Regex CompanyField = Create(
         @"\b(?:address|phone|number|email|e-mail|hours|location)\s+(?:for|of|at)\s+(?:your|the)\s+(?:store|shop|company|customer\s+(?:service|support|care)|support|office|branch|bank|business|head\s+office|help\s*desk)\b");
 
+    private static readonly Regex ContactCompany = Create(
+        @"\b(?:should|do|can|could|would)\s+i\s+(?:use\s+)?(?:to\s+)?(?:contact|reach|call|email|e-mail|write|send|mail|text|ring|return|post|ship|drop\s+off|bring)\b|\b(?:contact|reach|call|email|write\s+to|message)\s+(?:your|you\s+guys|the\s+(?:company|store|shop|support|team|legal|billing|returns))\b");
+
     private static readonly Regex SelfReference = Create(@"\b(?:my|mine|me|for\s+me|on\s+file|on\s+record|call\s+me|know\s+me|her|his|their)\b");
 
     private static readonly (string RuleId, Regex Regex, bool NeedsField)[] RequestRules =
     [
         ("intent.request.ends-in", Create(@"\b(?:does|is|did|do)\b\s+(?:my|the|her|his|their)\s+(?:\w+\s+){0,3}?(?:end|ends|ending|start|starts|starting|begin|begins)\s+(?:in|with)\b"), true),
-        ("intent.request.what-is-my", Create(@"\b(?:what|which|whats|what's|wat|wut)\b[^.?!]{0,50}?\b(?:" + My + @"|on\s+(?:the|this|that)\s+account|on\s+file|on\s+record|in\s+(?:your|the)\s+(?:system|records)|associated\s+with|registered\s+(?:to|with|on|for)|linked\s+to|you\s+have\s+(?:for|on|saved|listed|stored|registered|down))\b"), true),
+        ("intent.request.what-is-my", Create(@"\b(?:what|which|whats|what's|wat|wut)\b[^.?!]{0,50}?\b(?:" + My + @"|on\s+(?:the|this|that)\s+account|on\s+file|on\s+record|in\s+(?:your|the)\s+(?:system|records)|associated\s+with|registered\s+(?:to|with|on|for)|linked\s+to|you\s+have\s+(?:for|on|saved|listed|stored|registered|down))\b|\b(?:what|which|whats|what's)\b[^.?!]{0,40}?\byou(?:\s+guys|\s+all|\s+folks)?\s+(?:have|got|see)\s*(?:\?|$)"), true),
         ("intent.request.is-my", Create(@"^\s*(?:is|was|are)\s+(?:my|the|her|his|their)\s+(?:[\w-]+\s+){0,3}?(?:address|phone|number|email|e-mail|name|username|date\s+of\s+birth|dob|birthday|zip|postcode)\b[^.?!]{0,40}\?"), true),
         ("intent.request.how-is-saved", Create(@"\bhow\s+(?:is|are|does|do|did)\b[^.?!]{0,30}\b(?:saved|appear|show|shown|spell|spelled|spelt|listed|written|stored|have|recorded|look)"), true),
         ("intent.request.tell-me", Create(@"\b(?:tell|remind|show|read|give|let)\s+(?:me|us)\b(?:\s+know)?[^.?!]{0,40}?\b(?:my|the|her|his|their|what|which)\b"), true),
-        ("intent.request.read-out", Create(@"\b(?:read|say|spell|repeat|recite|list)\s+(?:out\s+|back\s+)?(?:to\s+me\s+)?(?:my|the|her|his)\b"), true),
-        ("intent.request.confirm", Create(@"\b(?:confirm|verify|validate|check|double[\s-]?check|look\s+up|lookup|pull\s+up|find)\b[^.?!]{0,25}?\b(?:my|the|her|his|their|what)\b[^.?!]{0,40}?(?:you\s+have|on\s+file|on\s+record|on\s+(?:my|the|her|his)\s+account|saved|listed|registered|following|is\s+correct|is\s+right|for\s+me)"), true),
+        ("intent.request.read-out", Create(@"\b(?:read|say|spell|repeat|recite|list)\s+(?:out\s+|back\s+)?(?:to\s+me\s+|me\s+|us\s+)?(?:my|the|her|his)\b"), true),
+        ("intent.request.confirm", Create(@"\b(?:confirm|verify|validate|check|double[\s-]?check|look\s+up|lookup|pull\s+up|find)\b[^.?!]{0,25}?\b(?:my|the|her|his|their|what)\b[^.?!]{0,40}?(?:you\s+have|on\s+file|on\s+record|on\s+(?:my|the|her|his|their|this|that)\s+(?:\w+'s\s+)?(?:account|profile|file|record)|saved|listed|registered|following|is\s+correct|is\s+right|for\s+me)"), true),
         ("intent.request.confirm-my", Create(@"\b(?:confirm|validate|verify)\s+(?:my|her|his|their)\b"), true),
         ("intent.request.do-you-know", Create(@"\b(?:do|did|can|could)\s+you\s+(?:know|have|remember|recall|see|show|got|find)\b[^.?!]{0,40}?\b(?:my|me|her|his|their)\b"), true),
         ("intent.request.forgot-identifier", Create(@"\b(?:forgot|forgotten|forget|(?:can't|cant|cannot|can\s+not|don't|dont|do\s+not|couldn't)\s+(?:remember|recall|find|think\s+of))\b[^.?!]{0,20}?\b(?:my|the|her|his|which|what)\s+(?:\w+\s+)?(?:user\s*name|username|user\s+id|login\s+id|email|e-mail|account\s+(?:number|id)|phone\s+number)\b"), false),
         ("intent.request.name-for-me", Create(@"\b(?:name|names)\b[^.?!]{0,20}\b(?:for\s+me|you\s+(?:have|use|call|know)|saved|on\s+file|you\s+wrote)\b|\b(?:what|how)\b[^.?!]{0,20}\b(?:call\s+me|know\s+me|known\s+as|me\s+as|me\s+by)\b|\bwhat\s+name\s+is\s+mine\b|\bwhat\s+(?:do\s+you\s+know|am\s+i\s+known)\b"), false),
+        ("intent.request.account-holder", Create(@"\b(?:what|which|whose)\s+name\s+(?:is|'s)\s+(?:the|this|that|my|her|his)\s+(?:account|acct|order|booking|subscription|policy)\s+(?:under|in|registered|listed)\b|\bwho\s+(?:is|'s)\s+(?:the|this|that)\s+(?:account|acct|card)\s+(?:registered|under|in\s+the\s+name|listed|belonging|for)\b|\bwho\s+(?:owns|holds)\s+(?:the|this|that)\s+(?:account|acct)\b|\bwho(?:'s|\s+is)\s+(?:the\s+)?(?:account|acct|card)\s*(?:holder|owner)\b|\bwhose\s+(?:account|name)\s+is\s+(?:this|that|it)\b"), false),
+        ("intent.request.need-field", Create(@"\b(?:(?:i|we)\s*(?:really\s+|urgently\s+|just\s+)?(?:need|want|require|would\s+like|'d\s+like|must\s+have|have\s+to\s+(?:get|know))|(?:provide|give|send|share|disclose|release|forward|pass)(?:\s+(?:me|us))?)\s+(?:to\s+(?:know|get|see|have|obtain|verify|confirm|check)\s+)?(?:the|his|her|their|this\s+\w+'s|the\s+\w+'s|my\s+\w+'s)\s+(?:[\w-]+\s+){0,3}?(?:address(?:es)?|phone|number|mobile|e-?mail|name|username|date\s+of\s+birth|dob|birthday|card\s+number|postcode|zip)\b[^.?!]{0,40}?\b(?:on|from|for|in|linked|attached|associated|registered|under|of)\b[^.?!]{0,25}?\b(?:account|acct|file|record|records|profile|system|customer|client|user|member|holder|person|order|her|him|them)\b"), true),
+        ("intent.request.who-used", Create(@"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:address|phone|number|e-?mail|name|username)\s+(?:did\s+|does\s+|do\s+)?(?:he|she|they|i|we)\s+(?:use|used|sign|signed|register|registered|put|give|gave|enter|entered|provide|provided|set\s+up)\b"), true),
+        ("intent.request.which-saved", Create(@"\b(?:what|which)\s+(?:[\w-]+\s+){0,2}?(?:address(?:es)?|phone|number|e-?mail|name|username|card|postcode|zip)\b[^.?!]{0,25}?\b(?:is|are|was|'s)\s+(?:saved|stored|listed|registered|recorded|on\s+file|on\s+record|set|used|the\s+default|default|in\s+(?:the|your)\s+system)\b|\bwhich\s+of\s+my\s+(?:[\w-]+\s+)?(?:address(?:es)?|numbers|phones|e-?mails|cards)\b"), true),
+        ("intent.request.field-on-account", Create(@"^\W*(?:so\s+|and\s+|just\s+to\s+(?:be\s+sure|confirm|check),?\s+)?(?:is|was|are|which|what|who|whose|does|do)\b[^.?!]*?\b(?:address|phone|number|e-?mail|name|username|card|birthday|postcode|zip)\b[^.?!]{0,20}?\b(?:on|in|for|linked\s+to|attached\s+to|associated\s+with|registered\s+(?:to|on|with)|under)\s+(?:the|my|this|her|his|their|that)\s+(?:account|acct|profile|file|record)"), true),
+        ("intent.request.account-has", Create(@"\b(?:does|do|did|is)\s+(?:my|the|this|her|his)\s+(?:account|acct|profile|file|record)\s+(?:still\s+)?(?:have|has|show|list|say|contain|use)\b"), true),
+        ("intent.request.look-up", Create(@"\b(?:look\s+up|lookup|pull\s+up|find|check|get)\s+(?:me\s+)?(?:the|my|her|his|their)\s+(?:[\w-]+\s+){0,2}?(?:address|phone|number|e-?mail|name|username|date\s+of\s+birth|card\s+number)\b[^.?!]{0,15}?\b(?:for|on|of|from)\s+(?:order|account|acct|customer|user|the\s+(?:order|account|customer)|this\s+(?:order|account|customer)|him|her|them|my\s+(?:mom|mother|dad|father|wife|husband|son|daughter|brother|sister|partner))\b"), true),
+        ("intent.request.where-sent", Create(@"\b(?:what|which)\s+(?:[\w-]+\s+)?(?:address|number|phone|e-?mail)\s+(?:is|was|will)\s+(?:it|this|that|the\s+(?:order|package|parcel|delivery|refund|code|card))\s+(?:be\s+)?(?:going|sent|being\s+sent|shipped|delivered|addressed|registered)\b|\b(?:what|which)\s+(?:[\w-]+\s+)?(?:number|phone|e-?mail|address)\s+(?:will|would|did|do|does)\s+you\s+(?:text|send|call|email|e-mail|mail|ship|deliver|use)\b"), true),
         ("intent.request.on-file", Create(@"\bwhat\s+(?:do\s+you\s+have|is|'s|have\s+you\s+got)\s+(?:on\s+file|on\s+record|saved|listed|stored)\b"), false),
     ];
 
@@ -64,9 +76,13 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ("intent.change.recovery", Create(@"\b(?:forgot|forgotten|forget|(?:can't|cant|cannot|can\s+not|don't|dont|do\s+not)\s+remember|lost|recover|recovering|reset|resetting)\b[^.?!]{0,30}?\b(?:password|passcode|pass\s+code|pin|login|log-?in|credentials)\b"), "password"),
         ("intent.change.recovery", Create(@"\b(?:get|getting|got)\s+back\s+(?:into|in\s+(?:my|the|to\s+my))\b|\b(?:password|passcode|pin)\b[^.?!]{0,40}\b(?:reset|recover|forgot|forgotten)\b|\blocked\s+out\b|\b(?:regain|recover)\s+(?:access|my\s+account)\b|\b(?:can't|cant|cannot|can\s+not|unable\s+to|couldn't|could\s+not|won't\s+let\s+me|not\s+able\s+to)\s+(?:get\s+in(?:to)?|access|log\s*in(?:to)?\s+(?:my|the)\s+account|sign\s*in(?:to)?\s+(?:my|the)\s+account|login\s+to\s+my\s+account)\b[^.?!]{0,15}?\b(?:account|acct|it|profile)\b"), "account"),
         ("intent.change.moved", Create(@"\b(?:i|we)(?:'ve|\s+have|\s+just|\s+recently)?\s+(?:just\s+|recently\s+)?(?:moved|relocated)\b|\bmoving\s+(?:house|to\s+a\s+new)|\bdue\s+to\s+a\s+move\b|\bnew\s+address\b"), "address"),
-        ("intent.change.has-changed", Create(@"\b(?:address|name|email|e-mail|phone(?:\s+number)?|number|details|information|info)\s+(?:(?:has|have|had)\s+(?:been\s+)?changed|changed|is\s+changing|is\s+different\s+now)|\b(?:address|name|email|e-mail|phone(?:\s+number)?|details|information)\s+(?:needs?|need)\s+(?:to\s+be\s+)?(?:changed|updated|corrected|fixed)|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\s+(?:is|are)\s+(?:wrong|incorrect|outdated|out\s+of\s+date|not\s+correct|misspelled|spelled\s+wrong)|\b(?:name|address)\s+appears\s+incorrectly|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\b[^.?!]{0,25}\b(?:is|are)\s+(?:not\s+correct|not\s+right|wrong|incorrect|outdated|misspelled)"), null),
+        ("intent.change.has-changed", Create(@"\b(?:address|name|email|e-mail|phone(?:\s+number)?|number|details|information|info)\s+(?:(?:has|have|had)\s+(?:been\s+)?changed|changed|is\s+changing|is\s+different\s+now)|\b(?:address|name|email|e-mail|phone(?:\s+number)?|details|information)\s+(?:needs?|need)\s+(?:to\s+be\s+)?(?:changed|updated|corrected|fixed)|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\s+(?:is|are)\s+(?:wrong|incorrect|outdated|out\s+of\s+date|not\s+correct|misspelled|spelled\s+wrong)|\b(?:name|address)\s+appears\s+incorrectly|\b(?:e-?mail|phone|account|number)\s+(?:got|was|has\s+been|have\s+been|is)\s+(?:hacked|compromised|stolen)|\b(?:address|name|email|e-mail|phone(?:\s+number)?)\b[^.?!]{0,25}\b(?:is|are)\s+(?:not\s+correct|not\s+right|wrong|incorrect|outdated|misspelled)"), null),
         ("intent.change.verb-field", Create(@"\b" + ChangeVerb + @"\b"), null),
-        ("intent.change.2fa", Create(@"\b(?:turn\s+(?:off|on)|disable|enable|set\s+up|activate|deactivate|lost)\b[^.?!]{0,25}\b(?:2fa|two[\s-]?factor|two[\s-]?step|2[\s-]?step|authenticator)\b"), "2fa"),
+        ("intent.change.payout", Create(@"\b(?:change|changing|update|updating|switch|switching|replace|replacing|edit|modify|move|moving|redirect|new|different|another)\b[^.?!]{0,30}?\b(?:payouts?|pay-outs?|direct\s+deposit|bank\s+(?:account|details|info(?:rmation)?)|banking\s+(?:details|info(?:rmation)?)|iban|routing\s+number|sort\s+code|deposit\s+account|where\s+(?:my\s+)?(?:money|refunds?|payments?|payouts?|earnings|salary|wages)\s+(?:go|goes|gets?\s+(?:paid|sent|deposited)|get|gets|(?:are|is)\s+(?:paid|sent|deposited|transferred|going)|land|lands))\b|\b(?:payouts?|earnings|refunds?)\b[^.?!]{0,25}\bto\s+(?:a|my|another)\s+(?:new|different|other)\s+(?:bank|account|card)"), "payout"),
+        ("intent.change.lost-access", Create(@"\b(?:don't|do\s+not|no\s+longer|never)\s+have\s+access\s+to\s+(?:my|the|that)\s+(?:old\s+)?(?:e-?mail|phone|number|inbox|mailbox|email\s+account)\b|\b(?:lost|changed|replaced|got\s+a\s+new)\s+(?:my\s+|the\s+|a\s+)?(?:old\s+)?(?:phone|mobile|sim)\b[^.?!]{0,50}\b(?:codes?|2fa|verification|authenticator|log\s*in|sign\s*in|access)\b"), "account"),
+        ("intent.change.redirect-go", Create(@"\b(?:go|goes|going|be\s+sent|get\s+sent|sent|delivered|arrive|forwarded|come)\s+to\s+(?:a|my|another|the)\s+(?:new|different|other|work|personal|second|alternate|updated)\s+(?:e-?mail|address|phone|number|inbox)\b"), null),
+        ("intent.change.redirect-standing", Create(@"\b(?:send|sent|ship|shipped|deliver|delivered|mail|mailed|forward|go|goes)\b[^.?!]{0,30}?\bto\s+(?:my|a|the|our)\s+(?:new\s+)?(?:office|work|workplace|place|parents'?|mom's|dad's|friend's|neighbou?r'?s?|son's|daughter's|partner's|po\s+box)\b[^.?!]{0,30}?\b(?:from\s+now\s+on|instead|going\s+forward|in\s+(?:the\s+)?future|permanently|every\s+time|always)\b"), "address"),
+        ("intent.change.2fa", Create(@"\b(?:turn\s+(?:off|on)|disable|enable|set\s+up|activate|deactivate|lost|move|moving|transfer|reset|remove)\b[^.?!]{0,25}\b(?:2fa|two[\s-]?factor|two[\s-]?step|2[\s-]?step|authenticator)\b"), "2fa"),
     ];
 
     private static readonly Regex Redirect = Create(
@@ -77,7 +93,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static readonly (string RuleId, Regex Regex)[] ProvideRules =
     [
-        ("intent.provide.my-x-is", Create(@"\b(?:my|his|her)\s+(?:[\w']+\s+){0,2}?(?:name|user\s*name|email|e-mail|phone(?:\s+number)?|number|address|zip(?:\s+code)?|postcode|dob|date\s+of\s+birth|birthday|account\s+(?:number|id)|order\s+(?:number|id)|ssn|social\s+security\s+number|iban|licen[cs]e(?:\s+number)?|passport(?:\s+number)?|pin|password)\s*(?:is(?!n't)|:|=)\s*\S")),
+        ("intent.provide.my-x-is", Create(@"\b(?:my|his|her|the)\s+(?:[\w']+\s+){0,2}?(?:name|user\s*name|email|e-mail|phone(?:\s+number)?|number|address|zip(?:\s+code)?|postcode|dob|date\s+of\s+birth|birthday|account\s+(?:number|id)|order\s+(?:number|id)|ssn|social\s+security\s+number|iban|licen[cs]e(?:\s+number)?|passport(?:\s+number)?|pin|password)\s*(?:is(?!n't|\s+(?:invalid|wrong|incorrect|not|missing|blank|empty|showing|different|the\s+same|correct|right|fine|ok|okay|verified|locked|blocked|being|getting|required|needed|rejected|declined))|:|=)\s*\S")),
         ("intent.provide.here-is", Create(@"\b(?:here's|here\s+is|here\s+are|this\s+is)\s+(?:my|the)\b")),
         ("intent.provide.label-value", Create(@"^\s*(?:user\s*name|user\s+id|order\s+(?:id|number|no)|account\s+(?:id|number|no)|account|order|email|e-mail|phone|zip(?:\s+code)?|postcode|name|dob|iban)\s*(?::|is|#)\s*\S")),
         ("intent.provide.introduce", Create(@"\bthis\s+is\s+(?:mr|mrs|ms|miss|dr)\b|\b(?:people|everyone|they|friends)\s+call(?:s)?\s+me\b|\bi\s+am\s+(?:mr|mrs|ms|dr)\b|\bunder\s+(?:my\s+\w+'s\s+name|the\s+name)\b|\bit's\s+under\b")),
@@ -87,6 +103,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static readonly (string RuleId, Regex Regex)[] CasedProvideRules =
     [
         ("intent.provide.identifier", new Regex(@"\b(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,34}\b", RegexDefaults.Options, RegexDefaults.Timeout)),
+        ("intent.provide.its-name", new Regex(@"^\W*(?i:it's|it\s+is|it’s|name's|i'm|i\s+am)\s+\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+\b", RegexDefaults.Options, RegexDefaults.Timeout)),
         ("intent.provide.named-person", new Regex(@"\b(?:add|remove|adding|removing)\s+(?:my\s+\w+\s+)?\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{L}+)?\s+(?:as|from)\b", RegexDefaults.Options, RegexDefaults.Timeout)),
     ];
 
@@ -113,8 +130,52 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ["acct"] = "account", ["acc"] = "account", ["accnt"] = "account", ["acount"] = "account", ["accout"] = "account",
         ["deatails"] = "details", ["detials"] = "details", ["detail"] = "details", ["nam"] = "name", ["usename"] = "username",
         ["birthdate"] = "birth date", ["whats"] = "what's", ["wats"] = "what's", ["ur"] = "your", ["u"] = "you", ["pls"] = "please", ["plz"] = "please",
+        ["phnoe"] = "phone", ["pnone"] = "phone", ["phoen"] = "phone", ["phonenumber"] = "phone number",
+        ["adres"] = "address", ["addrss"] = "address", ["adresse"] = "address", ["addy"] = "address", ["e-mial"] = "email",
+        ["passwrd"] = "password", ["passord"] = "password", ["paswword"] = "password", ["pw"] = "password",
+        ["usernmae"] = "username", ["usernam"] = "username", ["usrname"] = "username", ["numebr"] = "number", ["nubmer"] = "number",
+        ["acc't"] = "account", ["acnt"] = "account", ["birthdy"] = "birthday", ["bday"] = "birthday", ["b-day"] = "birthday", ["d.o.b"] = "dob",
+        ["updat"] = "update", ["chnge"] = "change", ["cange"] = "change", ["chage"] = "change", ["reest"] = "reset",
         ["forgt"] = "forgot", ["fogot"] = "forgot", ["forgoten"] = "forgotten", ["remeber"] = "remember", ["rember"] = "remember",
     };
+
+    /// <summary>Field nouns whose one-edit misspellings ("adrress", "emial", "phnoe", "pasword") are read as the noun.</summary>
+    private static readonly string[] FuzzyNouns = ["address", "email", "phone", "password", "username", "account", "birthday", "postcode", "mobile", "number"];
+
+    /// <summary>Real words one edit away from a field noun; they are never corrected.</summary>
+    private static readonly HashSet<string> RealWords = new(StringComparer.Ordinal)
+    {
+        "phony", "phoned", "prone", "phono", "phones", "emails", "emailed", "accounts", "numbers", "numbed", "passwords", "mobiles", "addressed",
+        "lumber", "member", "umber", "ember", "phonic", "accent", "birthdays", "postcodes", "usernames",
+    };
+
+    /// <summary>A customer's message read as the engine needs it: lower-cased once, typos fixed; the PII scan is run only when a rule needs it.</summary>
+    private sealed class Message(IPiiDetector detector, string original)
+    {
+        private IReadOnlyList<Finding>? _findings;
+
+        public string Original { get; } = original;
+
+        public IReadOnlyList<Finding> Findings => _findings ??= detector.Detect(Original);
+    }
+
+    private static readonly Regex ValueBefore = Create(
+        @"(?:\b(?:is|was|are)\s+(?:it|that|this|my|the|her|his|their)(?:\s+(?:still|phone|number|mobile|cell|e-?mail|address|zip|postcode|card|last|four|4|digits|birthday|date|of|birth|dob|name|on|file|account|you|have|registered|listed|saved|home|billing|shipping|delivery))*?|\bstill(?:\s+at|\s+on)?|\bhave\s+(?:me|my\s+\w+|it|her|him|them)(?:\s+down)?\s+(?:at|as|under)|\b(?:registered|listed|down|signed\s+up|living)\s+(?:at|as|under|with)|\b(?:ends?|ending|starts?|starting|begins?)(?:\s+(?:in|with))?|\b(?:it's|it\s+is|that's)|\b(?:if|whether)\s+(?:my|the|her|his|it)(?:\s+[\w'-]+){0,3}\s+is(?:\s+still)?)\s*[:\-]?\s*$");
+
+    private static readonly Regex QuestionAfter = Create(@"^[^.!]{0,40}\?|^\W*(?:right|correct|yes|yeah|or\s+not|or\s+the|in\s+your\s+(?:system|records)|on\s+file)\b");
+
+    private static readonly Regex CheckWhether = Create(@"\b(?:check|confirm|verify|see|tell\s+me)\s+(?:if|whether|that)\b");
+
+    private static readonly Regex SentenceEnd = Create(@"(?<=[.?!])\s+");
+    private static readonly Regex RecoveryVerb = Create(@"\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)");
+    private static readonly Regex CardNumberAsked = Create(@"card\s+(?:number|no|digits)|last\s+(?:four|4|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card");
+    private static readonly Regex ChangeItTo = Create(@"\b(?:change|correct|update|fix)\s+it\s+to\b");
+    private static readonly Regex VerbField = Create(
+        @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+'?\w*)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b");
+    private static readonly Regex NotContactChange = Create(
+        @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)");
+    private static readonly Regex NumberWord = Create(@"\bnumber\b");
+    private static readonly Regex Spaces = Create(@"\s+");
 
     private static readonly Regex WordToken = new(@"[\p{L}\p{N}'-]+", RegexDefaults.Options, RegexDefaults.Timeout);
 
@@ -143,29 +204,107 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         var original = text.Length > 4000 ? text[..4000] : text;
         var normal = Normalize(original);
         var fields = Fields(normal);
-        var findings = _detector.Detect(original);
+        var message = new Message(_detector, original);
+        if (!normal.AsSpan().ContainsAny(Cues) && !HasDigitOrAt(original))
+        {
+            // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
+            return Provide(original, normal, fields, message.Findings) ?? IntentResult.None;
+        }
 
-        return Sentences(normal).Select(sentence => Request(sentence, Fields(sentence))).FirstOrDefault(r => r is not null)
-            ?? Request(normal, fields)
-            ?? Change(normal, fields, original, findings)
-            ?? Provide(original, normal, fields, findings)
+        var sentences = Sentences(normal).ToList();
+        IntentResult? request = null;
+        foreach (var sentence in sentences)
+        {
+            request ??= Request(sentence, sentences.Count == 1 ? fields : Fields(sentence));
+        }
+
+        return request
+            ?? (sentences.Count > 1 ? Request(normal, fields) : null)
+            ?? ConfirmValue(normal, message)
+            ?? Change(normal, fields, original, message)
+            ?? Provide(original, normal, fields, message.Findings)
             ?? IntentResult.None;
+    }
+
+    /// <summary>
+    /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
+    /// Kept broad on purpose: the gate only saves time, it must never decide.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
+        [
+            "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
+            "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
+            "profile", "move", "moving", "relocat", "locked", "access", "payout", "pay-out", "deposit", "bank", "iban", "routing", "sort",
+            "refund", "money", "salary", "earning", "wage", "payment", "call me", "know me", "known as", "me as", "me by", "on file", "on record",
+            "credential", "ssn", "social", "send", "sent", "ship", "deliver", "forward", "redirect", "post", "street", "home", "house",
+            "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
+            "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
+            "goes to", "paid", "under", "details", "security", "identity",
+        ],
+        StringComparison.Ordinal);
+
+    /// <summary>
+    /// A guess put as a question: "is it still 42 Elm St?", "does the phone end in 0178?", "can you check if my email is
+    /// j.doe@x.com". The value comes with a frame that asks the agent to say yes or no, which discloses it as surely as reading it out.
+    /// </summary>
+    private static IntentResult? ConfirmValue(string t, Message message)
+    {
+        var questionLike = t.Contains('?', StringComparison.Ordinal) || CheckWhether.IsMatch(t) || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
+        if (!questionLike || !HasDigitOrAt(message.Original))
+        {
+            return null;
+        }
+
+        var lower = message.Original.ToLowerInvariant();
+        var checkWhether = CheckWhether.IsMatch(lower);
+        foreach (var finding in message.Findings)
+        {
+            if (finding.Type is not (EntityType.Email or EntityType.Phone or EntityType.Address or EntityType.Zip or EntityType.CardLast4 or EntityType.CreditCard or EntityType.DateOfBirth or EntityType.Person or EntityType.Ssn))
+            {
+                continue;
+            }
+
+            var from = Math.Max(0, finding.Start - 60);
+            var before = lower[from..finding.Start];
+            var after = lower[finding.End..Math.Min(lower.Length, finding.End + 50)];
+            if (ValueBefore.IsMatch(before) && (checkWhether || QuestionAfter.IsMatch(after)))
+            {
+                var field = FieldsOf([finding]);
+                return new IntentResult(CustomerIntent.RequestPii, field, "intent.request.confirm-value", $"asks to confirm a guessed value on file ({field[0]})");
+            }
+        }
+
+        return null;
+    }
+
+    private static bool HasDigitOrAt(string text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) || c == '@')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Splits at sentence ends so that a change verb in one sentence does not hide a request in another.</summary>
     private static IEnumerable<string> Sentences(string t) =>
-        Regex.Split(t, @"(?<=[.?!])\s+", RegexOptions.None, RegexDefaults.Timeout).Where(s => s.Trim().Length > 0);
+        SentenceEnd.Split(t).Where(s => s.Trim().Length > 0);
 
     private static IntentResult? Request(string t, List<string> fields)
     {
-        var company = ((CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t)) && !SelfReference.IsMatch(t)) || CompanyField.IsMatch(t);
+        var company = ((CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t) || ContactCompany.IsMatch(t)) && !SelfReference.IsMatch(t)) || CompanyField.IsMatch(t);
         if (company)
         {
             return null;
         }
 
-        var hasChangeVerb = Regex.IsMatch(t, @"\b" + ChangeVerb + @"\b|\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)", RegexOptions.None, RegexDefaults.Timeout);
-        var requestFields = fields.Where(f => f != "card" || Regex.IsMatch(t, @"card\s+(?:number|no|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card", RegexOptions.None, RegexDefaults.Timeout)).ToList();
+        // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account".
+        var hasChangeVerb = VerbGovernsField(t) || RecoveryVerb.IsMatch(t);
+        var requestFields = fields.Where(f => f != "payout").Where(f => f != "card" || CardNumberAsked.IsMatch(t)).ToList();
         foreach (var (ruleId, regex, needsField) in RequestRules)
         {
             if (needsField && (requestFields.Count == 0 || hasChangeVerb))
@@ -189,7 +328,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static IntentResult? Change(string t, List<string> fields, string original, IReadOnlyList<Finding> findings)
+    private static IntentResult? Change(string t, List<string> fields, string original, Message message)
     {
         var changeable = fields.Where(ChangeFields.Contains).ToList();
         if (BotDirected.IsMatch(t) && !SelfReference.IsMatch(t))
@@ -199,17 +338,12 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         foreach (var (ruleId, regex, field) in ChangeRules)
         {
-            if (!regex.IsMatch(t))
+            if ((field is null && changeable.Count == 0) || (field == "2fa" && !fields.Contains("2fa")) || !regex.IsMatch(t))
             {
                 continue;
             }
 
-            if (field is null && changeable.Count == 0)
-            {
-                continue;
-            }
-
-            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t) && !Regex.IsMatch(t, @"\b(?:change|correct|update|fix)\s+it\s+to\b", RegexOptions.None, RegexDefaults.Timeout))
+            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t) && !ChangeItTo.IsMatch(t))
             {
                 continue;
             }
@@ -227,7 +361,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         foreach (Match m in Redirect.Matches(original.ToLowerInvariant()))
         {
             var after = m.Index + m.Length;
-            var target = findings.FirstOrDefault(f => f.Type is EntityType.Address or EntityType.Email && f.Start >= after - 1 && f.Start <= after + 25);
+            var target = message.Findings.FirstOrDefault(f => f.Type is EntityType.Address or EntityType.Email && f.Start >= after - 1 && f.Start <= after + 25);
             if (target is not null)
             {
                 var field = target.Type == EntityType.Email ? "email" : "address";
@@ -239,13 +373,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     }
 
     /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
-    private static bool VerbGovernsField(string t) =>
-        Regex.IsMatch(
-            t,
-            @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+'?\w*)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b",
-            RegexOptions.None,
-            RegexDefaults.Timeout)
-        && !Regex.IsMatch(t, @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)", RegexOptions.None, RegexDefaults.Timeout);
+    private static bool VerbGovernsField(string t) => VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
 
     private static IntentResult? Provide(string original, string t, List<string> fields, IReadOnlyList<Finding> findings)
     {
@@ -307,7 +435,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         }
 
         // "number" alone is a phone number only when nothing else claims it.
-        if (fields.Count == 0 && Regex.IsMatch(t, @"\bnumber\b", RegexOptions.None, RegexDefaults.Timeout))
+        if (fields.Count == 0 && NumberWord.IsMatch(t))
         {
             fields.Add("phone");
         }
@@ -315,21 +443,125 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return fields;
     }
 
+    /// <summary>Lower-cases once, folds curly quotes, collapses white space and fixes known typos, in one pass without regexes.</summary>
     private static string Normalize(string text)
     {
-        var lower = text.ToLowerInvariant().Replace('’', '\'').Replace('‘', '\'');
-        var builder = new StringBuilder(lower.Length);
-        var last = 0;
-        foreach (Match m in WordToken.Matches(lower))
+        var lower = text.ToLowerInvariant();
+        var builder = new StringBuilder(lower.Length + 8);
+        var typos = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+        var i = 0;
+        while (i < lower.Length)
         {
-            builder.Append(lower, last, m.Index - last);
-            builder.Append(Typos.TryGetValue(m.Value, out var fixedWord) ? fixedWord : m.Value);
-            last = m.Index + m.Length;
+            var c = lower[i];
+            if (char.IsWhiteSpace(c))
+            {
+                if (builder.Length > 0 && builder[^1] != ' ')
+                {
+                    builder.Append(' ');
+                }
+                else if (builder.Length == 0)
+                {
+                    builder.Append(' ');
+                }
+
+                i++;
+                continue;
+            }
+
+            if (!IsWordChar(c))
+            {
+                builder.Append(c is '’' or '‘' ? '\'' : c);
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < lower.Length && IsWordChar(lower[i]))
+            {
+                i++;
+            }
+
+            var word = lower.AsSpan(start, i - start);
+            if (typos.TryGetValue(word, out var fixedWord))
+            {
+                builder.Append(fixedWord);
+            }
+            else if (word.IndexOfAny('’', '‘') >= 0)
+            {
+                builder.Append(word.ToString().Replace('’', '\'').Replace('‘', '\''));
+            }
+            else
+            {
+                builder.Append(FuzzyNoun(word) ?? (ReadOnlySpan<char>)word);
+            }
         }
 
-        builder.Append(lower, last, lower.Length - last);
-        return Regex.Replace(builder.ToString(), @"\s+", " ", RegexOptions.None, RegexDefaults.Timeout);
+        return builder.ToString();
     }
 
-    private static Regex Create(string pattern) => RegexDefaults.Create(pattern, ignoreCase: true);
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '-' or '’' or '‘';
+
+    /// <summary>The field noun one edit (insert, delete, substitute or swap) away from <paramref name="word"/>, same first letter.</summary>
+    private static string? FuzzyNoun(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 4 || word.Length > 9)
+        {
+            return null;
+        }
+
+        foreach (var noun in FuzzyNouns)
+        {
+            if (word[0] == noun[0] && Math.Abs(word.Length - noun.Length) <= 1 && !word.SequenceEqual(noun) && OneEditApart(word, noun)
+                && !RealWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                return noun;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool OneEditApart(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
+    {
+        if (a.Length == b.Length)
+        {
+            var first = -1;
+            var diffs = 0;
+            for (var i = 0; i < a.Length; i++)
+            {
+                if (a[i] != b[i])
+                {
+                    first = diffs == 0 ? i : first;
+                    diffs++;
+                }
+            }
+
+            // One substitution, or two neighbours swapped ("emial").
+            return diffs == 1 || (diffs == 2 && first + 1 < a.Length && a[first] == b[first + 1] && a[first + 1] == b[first] && a[(first + 2)..].SequenceEqual(b[(first + 2)..]));
+        }
+
+        var shorter = a.Length < b.Length ? a : b;
+        var longer = a.Length < b.Length ? b : a;
+        var skipped = false;
+        for (int i = 0, j = 0; i < shorter.Length; j++)
+        {
+            if (shorter[i] == longer[j])
+            {
+                i++;
+            }
+            else if (skipped)
+            {
+                return false;
+            }
+            else
+            {
+                skipped = true;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Case-sensitive on purpose: every text these expressions read was lower-cased once in <see cref="Normalize"/>.</summary>
+    private static Regex Create(string pattern) => RegexDefaults.Create(pattern);
 }

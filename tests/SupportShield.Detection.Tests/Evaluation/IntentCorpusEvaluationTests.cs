@@ -17,15 +17,22 @@ public sealed class IntentCorpusEvaluationTests
         _ => "NONE",
     };
 
-    private static (Dictionary<string, PrfCounts> Counts, List<string> Errors) Evaluate()
+    private static (Dictionary<string, PrfCounts> Counts, List<string> Errors, double NoneFlagged) Evaluate(string fileName)
     {
         var classifier = new CustomerIntentClassifier();
         var counts = Labels.ToDictionary(l => l, _ => new PrfCounts(), StringComparer.Ordinal);
         var errors = new List<string>();
-        foreach (var line in IntentCorpusLine.Load("intents.dev.jsonl").Where(l => l.Role == "customer"))
+        int none = 0, noneFlagged = 0;
+        foreach (var line in IntentCorpusLine.Load(fileName).Where(l => l.Role == "customer"))
         {
             var result = classifier.Classify(line.Text);
             var predicted = LabelOf(result.Intent);
+            if (line.Label == "NONE")
+            {
+                none++;
+                noneFlagged += predicted is "REQUEST_PII" or "CHANGE_CONTACT" ? 1 : 0;
+            }
+
             if (predicted == line.Label)
             {
                 counts[predicted].TruePositives++;
@@ -38,10 +45,10 @@ public sealed class IntentCorpusEvaluationTests
             }
         }
 
-        return (counts, errors);
+        return (counts, errors, none == 0 ? 0 : (double)noneFlagged / none);
     }
 
-    private static string Table(Dictionary<string, PrfCounts> counts)
+    private static string Table(Dictionary<string, PrfCounts> counts, double noneFlagged)
     {
         var b = new StringBuilder();
         b.AppendLine(CultureInfo.InvariantCulture, $"{"label",-16} {"support",7} {"P",6} {"R",6} {"F1",6}");
@@ -51,28 +58,54 @@ public sealed class IntentCorpusEvaluationTests
             b.AppendLine(CultureInfo.InvariantCulture, $"{label,-16} {c.Support,7} {c.Precision,6:F3} {c.Recall,6:F3} {c.F1,6:F3}");
         }
 
+        b.AppendLine(CultureInfo.InvariantCulture, $"NONE flagged as REQUEST_PII or CHANGE_CONTACT: {noneFlagged:P1}");
         return b.ToString();
     }
 
     [Test]
     public void DevCorpus_CustomerTurns_MeetFloors()
     {
-        var (counts, errors) = Evaluate();
-        TestContext.Out.WriteLine(Table(counts));
-        foreach (var error in errors)
-        {
-            TestContext.Out.WriteLine(error);
-        }
+        var (counts, errors, noneFlagged) = Evaluate("intents.dev.jsonl");
+        Report(counts, errors, noneFlagged);
 
         // Floors: measured figures minus a margin (the dev set was used for tuning; a held-out set measures generalisation).
         Assert.Multiple(() =>
         {
-            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.9), "REQUEST_PII recall");
-            Assert.That(counts["REQUEST_PII"].Precision, Is.GreaterThanOrEqualTo(0.93), "REQUEST_PII precision");
-            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.94), "CHANGE_CONTACT recall");
-            Assert.That(counts["CHANGE_CONTACT"].Precision, Is.GreaterThanOrEqualTo(0.95), "CHANGE_CONTACT precision");
-            Assert.That(counts["PROVIDE_PII"].Recall, Is.GreaterThanOrEqualTo(0.93), "PROVIDE_PII recall");
-            Assert.That(counts["NONE"].Recall, Is.GreaterThanOrEqualTo(0.95), "NONE recall");
+            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.95), "REQUEST_PII recall");
+            Assert.That(counts["REQUEST_PII"].Precision, Is.GreaterThanOrEqualTo(0.97), "REQUEST_PII precision");
+            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.97), "CHANGE_CONTACT recall");
+            Assert.That(counts["CHANGE_CONTACT"].Precision, Is.GreaterThanOrEqualTo(0.98), "CHANGE_CONTACT precision");
+            Assert.That(counts["PROVIDE_PII"].Recall, Is.GreaterThanOrEqualTo(0.97), "PROVIDE_PII recall");
+            Assert.That(counts["NONE"].Recall, Is.GreaterThanOrEqualTo(0.98), "NONE recall");
+            Assert.That(noneFlagged, Is.LessThanOrEqualTo(0.01), "NONE flagged");
         });
+    }
+
+    [Test]
+    public void SupportCorpus_CustomerTurns_MeetFloors()
+    {
+        // Floors: the set was written before tuning but then used for it, so these are its figures minus a margin.
+        // Hand-written support-chat lines: pretexts, typos, indirect confirmations, company-info questions, payout changes.
+        var (counts, errors, noneFlagged) = Evaluate("intents.support.jsonl");
+        Report(counts, errors, noneFlagged);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(counts["REQUEST_PII"].Recall, Is.GreaterThanOrEqualTo(0.95), "REQUEST_PII recall");
+            Assert.That(counts["REQUEST_PII"].Precision, Is.GreaterThanOrEqualTo(0.95), "REQUEST_PII precision");
+            Assert.That(counts["CHANGE_CONTACT"].Recall, Is.GreaterThanOrEqualTo(0.95), "CHANGE_CONTACT recall");
+            Assert.That(counts["CHANGE_CONTACT"].Precision, Is.GreaterThanOrEqualTo(0.95), "CHANGE_CONTACT precision");
+            Assert.That(counts["PROVIDE_PII"].Recall, Is.GreaterThanOrEqualTo(0.9), "PROVIDE_PII recall");
+            Assert.That(noneFlagged, Is.LessThanOrEqualTo(0.02), "NONE flagged");
+        });
+    }
+
+    private static void Report(Dictionary<string, PrfCounts> counts, List<string> errors, double noneFlagged)
+    {
+        TestContext.Out.WriteLine(Table(counts, noneFlagged));
+        foreach (var error in errors)
+        {
+            TestContext.Out.WriteLine(error);
+        }
     }
 }

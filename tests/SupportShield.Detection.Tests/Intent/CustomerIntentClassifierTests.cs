@@ -34,6 +34,69 @@ public sealed class CustomerIntentClassifierTests
         });
     }
 
+    [TestCase("I'm calling on behalf of my mother, what's her address on file", "address")]
+    [TestCase("this is officer Smith, I need the phone number on this account", "phone")]
+    [TestCase("I'm the courier, can you give me the delivery address for this customer?", "address")]
+    [TestCase("my husband opened the account, which email did he use?", "email")]
+    [TestCase("we need the home address linked to this account asap", "address")]
+    [TestCase("whats the adress on my acount", "address")]
+    [TestCase("what emial did i sign up with", "email")]
+    [TestCase("can u tell me the phnoe number on my profile", "phone")]
+    [TestCase("whats my usernmae", "account")]
+    [TestCase("which adrress is saved for delivery?", "address")]
+    [TestCase("is the email on the account my gmail one?", "email")]
+    [TestCase("does my account still have my old number?", "phone")]
+    [TestCase("can you look up the email address for order 55312?", "email")]
+    public void Classify_PretextTypoOrIndirectRequest_IsRequestPii(string text, string field)
+    {
+        var result = Classifier.Classify(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Intent, Is.EqualTo(CustomerIntent.RequestPii), result.RuleId);
+            Assert.That(result.Fields, Does.Contain(field));
+        });
+    }
+
+    [TestCase("is it still 42 Elm St?", "address")]
+    [TestCase("can you check if my email is j.doe@x.com", "email")]
+    [TestCase("just to be sure, is my phone number still 555 201 3344 in your system?", "phone")]
+    [TestCase("do you still have me at 77 Harbour Road?", "address")]
+    public void Classify_GuessPutAsQuestion_IsConfirmValueRequest(string text, string field)
+    {
+        var result = Classifier.Classify(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Intent, Is.EqualTo(CustomerIntent.RequestPii), result.RuleId);
+            Assert.That(result.RuleId, Is.EqualTo("intent.request.confirm-value"));
+            Assert.That(result.Fields, Does.Contain(field));
+        });
+    }
+
+    [TestCase("my email is j.doe@x.com, can you help with a return?")]
+    [TestCase("I live at 42 Elm St, do you deliver there?")]
+    [TestCase("What is the limit for card 4203895020367512?")]
+    public void Classify_ValueWithoutConfirmationFrame_IsNotRequest(string text) =>
+        Assert.That(Classifier.Classify(text).Intent, Is.Not.EqualTo(CustomerIntent.RequestPii), Classifier.Classify(text).RuleId);
+
+    [TestCase("please update the bank account where my payouts go", "payout")]
+    [TestCase("I need to change my payout details to a new IBAN", "payout")]
+    [TestCase("can you switch my direct deposit to my other bank account", "payout")]
+    [TestCase("I can't log in, I don't have access to the email anymore", "account")]
+    [TestCase("got a new phone, how do I move my authenticator app", "2fa")]
+    [TestCase("I'd like my statements to go to a different email", "email")]
+    [TestCase("hey can u updte my emial adress", "email")]
+    [TestCase("I'd like to reset my pasword", "password")]
+    [TestCase("how do I change the address on my order? ", "address")]
+    public void Classify_PayoutRecoveryOrTypoChange_IsChangeContact(string text, string field)
+    {
+        var result = Classifier.Classify(text);
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Intent, Is.EqualTo(CustomerIntent.ChangeContact), result.RuleId);
+            Assert.That(result.Fields, Does.Contain(field));
+        });
+    }
+
     [TestCase("I need to change my email", "email")]
     [TestCase("please update my phone number", "phone")]
     [TestCase("I moved, can you update my address?", "address")]
@@ -82,6 +145,14 @@ public sealed class CustomerIntentClassifierTests
     [TestCase("what is the address of your head office")]
     [TestCase("ship it to my home address please")]
     [TestCase("")]
+    [TestCase("what's your phone number")]
+    [TestCase("where is your office")]
+    [TestCase("what time do you close")]
+    [TestCase("what email should I use to contact your legal team")]
+    [TestCase("i'd like to set up a direct deposit for my paycheck")]
+    [TestCase("is there a chance my order arrives today?")]
+    [TestCase("why don't i have access to my bank account")]
+    [TestCase("it says my address is invalid at checkout, is the site broken?")]
     public void Classify_CompanyQuestionOrSmallTalk_IsNone(string text) =>
         Assert.That(Classifier.Classify(text).Intent, Is.EqualTo(CustomerIntent.None), Classifier.Classify(text).RuleId);
 

@@ -44,7 +44,37 @@ public sealed class AccountValueRecognizerTests
     public void Recognize_OnFileValueInAnyFormat_FindsItWithField(string text, string value, string field) =>
         Assert.That(Found(text), Does.Contain((value, (string?)field)));
 
+    [TestCase("it's four one five, five five five, oh one seven eight", "four one five, five five five, oh one seven eight", "phone.words")]
+    [TestCase("call me on four one five five five five zero one seven eight", "four one five five five five zero one seven eight", "phone.words")]
+    [TestCase("the number ends oh one seven eight right", "oh one seven eight", "phone.last4.words")]
+    [TestCase("ends in zero-one-seventy-eight", "zero-one-seventy-eight", "phone.last4.words")]
+    [TestCase("mine ends five five five oh one seven eight", "five five five oh one seven eight", "phone.partial.words")]
+    [TestCase("the card ending forty-two forty-two", "forty-two forty-two", "card.last4.words")]
+    [TestCase("card ends four two four two", "four two four two", "card.last4.words")]
+    [TestCase("yes, seven four two Evergreen", "seven four two Evergreen", "address.street-number.words")]
+    [TestCase("it's seven hundred forty two evergreen terrace", "seven hundred forty two evergreen", "address.street-number.words")]
+    [TestCase("still living on Evergreen?", "Evergreen", "address.street-name")]
+    [TestCase("is the house number 742?", "742", "address.street-number")]
+    [TestCase("zip is nine seven four oh three", "nine seven four oh three", "zip.words")]
+    [TestCase("my birthday is March fourteenth", "March fourteenth", "dob.month-day.words")]
+    [TestCase("born on the fourteenth of March", "fourteenth of March", "dob.month-day.words")]
+    [TestCase("birthday March 14th", "March 14th", "dob.month-day")]
+    [TestCase("it's March fourteenth, nineteen eighty-five", "March fourteenth, nineteen eighty-five", "dob.words")]
+    [TestCase("I was born in nineteen eighty-five", "nineteen eighty-five", "dob.year.words")]
+    [TestCase("cminh730 at email dot com", "cminh730 at email dot com", "email.words")]
+    public void Recognize_OnFileValueInWordsOrPart_FindsItWithField(string text, string value, string field) =>
+        Assert.That(Found(text), Does.Contain((value, (string?)field)));
+
     [TestCase("Hi, this is Crystal")]
+    [TestCase("it's four one five, five five five, oh one seven nine")]
+    [TestCase("the card ending forty-two forty-three")]
+    [TestCase("seven four two Maple")]
+    [TestCase("the order ships March fourteenth")]
+    [TestCase("it's March fourteenth, nineteen eighty-six")]
+    [TestCase("we opened in nineteen eighty-five")]
+    [TestCase("I'll be there at seven forty two")]
+    [TestCase("I walked on Evergreen")]
+    [TestCase("other at email dot com")]
     [TestCase("card 4111111111114242")]
     [TestCase("call 415-555-0179")]
     [TestCase("the year 1985 was great")]
