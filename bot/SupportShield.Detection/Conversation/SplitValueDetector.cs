@@ -35,17 +35,29 @@ public sealed class SplitValueDetector : IConversationDetector
         _maxMessages = maxMessages;
     }
 
+    /// <summary>Most words that may lead into a continued number.</summary>
+    private const int MaxLeadInWords = 4;
+
     /// <inheritdoc />
     public IEnumerable<Finding> Detect(AnalysisRequest request, NormalizedText message, IReadOnlyList<Finding> messageFindings)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(messageFindings);
         var recent = request.RecentFromSameSender;
-        var current = request.Text;
-        if (recent.Count == 0 || !MayContinueNumber(current))
+        var text = request.Text;
+        if (recent.Count == 0)
         {
             return [];
         }
+
+        // "and then 1111 1111", "the rest is 1111 1111": a few words may lead into the continued number.
+        var lead = MayContinueNumber(text) ? 0 : LeadInLength(text);
+        if (lead < 0)
+        {
+            return [];
+        }
+
+        var current = text[lead..];
 
         // One space between messages: a value typed in pieces reads as one value with a space where the sender hit send.
         var combined = new StringBuilder();
@@ -71,7 +83,7 @@ public sealed class SplitValueDetector : IConversationDetector
                 start++;
             }
 
-            if (start >= end || Overlaps(messageFindings, finding.Type, start, end))
+            if (start >= end || Overlaps(messageFindings, finding.Type, lead + start, lead + end))
             {
                 continue;
             }
@@ -84,10 +96,47 @@ public sealed class SplitValueDetector : IConversationDetector
                 $"split-over-messages:{name};{finding.Explanation.Validation}",
                 finding.Explanation.ContextBoost,
                 finding.Explanation.ContextWords);
-            results.Add(new Finding(finding.Type, start, end, current[start..end], finding.Score, RuleId, explanation, finding.OnFileField));
+            results.Add(new Finding(finding.Type, lead + start, lead + end, current[start..end], finding.Score, RuleId, explanation, finding.OnFileField));
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// Length of a short lead-in of at most <see cref="MaxLeadInWords"/> words (letters and punctuation only) before a text
+    /// that may continue a number, or -1 when there is none.
+    /// </summary>
+    private static int LeadInLength(string text)
+    {
+        var words = 0;
+        var i = 0;
+        while (i < text.Length && words <= MaxLeadInWords)
+        {
+            while (i < text.Length && (char.IsWhiteSpace(text[i]) || text[i] is ':' or ',' or '.' or '-'))
+            {
+                i++;
+            }
+
+            if (i < text.Length && MayContinueNumber(text[i..]) && words > 0)
+            {
+                return i;
+            }
+
+            var start = i;
+            while (i < text.Length && char.IsLetter(text[i]))
+            {
+                i++;
+            }
+
+            if (i == start)
+            {
+                return -1;
+            }
+
+            words++;
+        }
+
+        return -1;
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed class SplitValueDetectorTests
     [TestCase("4719", new[] { "ssn is 536-22-" }, EntityType.Ssn, "4719")]
     [TestCase("１１１１ １１１１", new[] { "card 4111 1111" }, EntityType.CreditCard, "１１１１ １１１１")]
     [TestCase("one one one one", new[] { "card four one one one one one one one", "one one one one" }, EntityType.CreditCard, "one one one one")]
+    [TestCase("and then 1111 1111", new[] { "The card on the order starts 4111 1111" }, EntityType.CreditCard, "1111 1111")]
+    [TestCase("the rest is: 1111 1111", new[] { "card 4111 1111" }, EntityType.CreditCard, "1111 1111")]
     public void Analyze_ValueSplitOverMessages_ReportsTheCurrentPart(string text, string[] recent, EntityType type, string part)
     {
         var finding = Analyze(text, recent).ConversationFindings.Single();
@@ -35,6 +37,7 @@ public sealed class SplitValueDetectorTests
     [TestCase("thanks!", new[] { "my card is 4111 1111 1111 1111" })]
     [TestCase("1234 5678", new[] { "my order is 4111 1111" })]
     [TestCase("see you", new[] { "call me on 415" })]
+    [TestCase("we shipped it on the 4th of 1111 lines", new[] { "card 4111 1111" })]
     public void Analyze_NoValueAcrossTheBoundary_ReportsNothing(string text, string[] recent) =>
         Assert.That(Analyze(text, recent).ConversationFindings, Is.Empty);
 

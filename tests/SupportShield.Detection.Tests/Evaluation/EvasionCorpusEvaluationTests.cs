@@ -4,13 +4,12 @@ namespace SupportShield.Detection.Tests.Evaluation;
 
 /// <summary>
 /// Scores the detector on <c>evasion.jsonl</c>: support-chat lines that hide data with spacing, odd separators, spelled digits,
-/// look-alike letters, full-width and invisible characters, and spelled-out email addresses. IBAN lines are labelled but not
-/// floored until an IBAN recognizer is part of the default set.
+/// look-alike letters, full-width and invisible characters, and spelled-out email addresses.
 /// </summary>
 [TestFixture]
 public sealed class EvasionCorpusEvaluationTests
 {
-    private static readonly string[] FlooredTypes = ["CREDIT_CARD", "SSN", "EMAIL", "PHONE", "IP_ADDRESS"];
+    private static readonly string[] FlooredTypes = ["CREDIT_CARD", "SSN", "EMAIL", "PHONE", "IP_ADDRESS", "IBAN"];
 
     private const double RecallFloor = 0.98;
 
