@@ -19,8 +19,9 @@ public sealed class PolicyTable
     public IReadOnlyList<PolicyRule> Rules { get; }
 
     /// <summary>
-    /// The v1 table. Before verification, outgoing personal data is held (links excepted). After verification on-file data
-    /// flows, but full card numbers, SSNs and secrets (passwords, one-time codes) are always redacted.
+    /// The default table. Before verification, outgoing personal data is held (links, and names that are not the account
+    /// holder's, excepted). After verification on-file data flows, but full card numbers, SSNs and secrets (passwords,
+    /// one-time codes) are always redacted.
     /// </summary>
     public static PolicyTable Default { get; } = new(
     [
@@ -31,6 +32,15 @@ public sealed class PolicyTable
             Types = new HashSet<EntityType> { EntityType.Url },
             Action = PolicyAction.Allow,
             Reason = "links are not personal data",
+        },
+        new PolicyRule
+        {
+            Id = "outgoing.names.allow",
+            Direction = ScreeningDirection.Outgoing,
+            Types = new HashSet<EntityType> { EntityType.Person },
+            OnFile = false,
+            Action = PolicyAction.Allow,
+            Reason = "a name that is not the account holder's on file (agents greet customers by the name they gave)",
         },
         new PolicyRule
         {

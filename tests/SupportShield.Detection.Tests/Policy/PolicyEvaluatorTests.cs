@@ -21,6 +21,8 @@ public sealed class PolicyEvaluatorTests
     [TestCase(false, EntityType.Ssn, null, PolicyAction.Hold)]
     [TestCase(false, EntityType.DateOfBirth, "dob", PolicyAction.Hold)]
     [TestCase(false, EntityType.Url, null, PolicyAction.Allow)]
+    [TestCase(false, EntityType.Person, null, PolicyAction.Allow)]
+    [TestCase(false, EntityType.Person, "name", PolicyAction.Hold)]
     [TestCase(true, EntityType.Address, "address", PolicyAction.Allow)]
     [TestCase(true, EntityType.Phone, null, PolicyAction.Allow)]
     [TestCase(true, EntityType.CreditCard, null, PolicyAction.Redact)]
