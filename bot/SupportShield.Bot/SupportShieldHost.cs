@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.DevChannel;
+using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
 
 namespace SupportShield.Bot;
@@ -25,6 +26,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShield(builder.Configuration);
         builder.Services.AddSupportShieldBotFramework();
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
+        builder.Services.AddSupportShieldRateLimits(builder.Configuration);
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
 
         var app = builder.Build();

@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SupportShield.Bot.Agents.Contracts;
 using SupportShield.Bot.BotFramework;
+using SupportShield.Bot.RateLimiting;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
@@ -63,6 +64,17 @@ public sealed class AgentConversationService
             state,
             held.Select(h => new HeldMessageView(h.MessageId, h.Reasons.Select(ReasonView.From).ToList(), h.SenderRole, h.HeldAt)).ToList(),
             lines.Select(l => new TranscriptLineView(l.Role, l.Text, l.Time)).ToList());
+    }
+
+    /// <summary>
+    /// Asks <paramref name="acquire"/> for a permit for the conversation and its linked account. Null when the conversation is
+    /// unknown (the caller answers 404 as usual).
+    /// </summary>
+    public async Task<RateLimitDecision?> TryAcquireAsync(Func<string, string?, RateLimitDecision> acquire, string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(acquire);
+        var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        return record is null ? null : acquire(conversationId, record.AccountId);
     }
 
     /// <summary>Links the conversation to an account.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SupportShield.Bot.Agents.Contracts;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.Http;
+using SupportShield.Bot.RateLimiting;
 using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Bot.Agents;
@@ -61,7 +62,7 @@ public static class AgentEndpoints
         };
     }
 
-    private static async Task<IResult> SendMessageAsync(string conversationId, HttpRequest request, AgentConversationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> SendMessageAsync(string conversationId, HttpRequest request, AgentConversationService service, SupportShieldRateLimiter limiter, CancellationToken cancellationToken)
     {
         var (body, error) = await JsonBody.ReadAsync<SendAgentMessageRequest>(request).ConfigureAwait(false);
         if (body is null)
@@ -79,6 +80,12 @@ public static class AgentEndpoints
             return BadRequest("'text' is required and must not be blank.");
         }
 
+        var limit = await service.TryAcquireAsync(limiter.TryAcquireMessage, conversationId, cancellationToken).ConfigureAwait(false);
+        if (limit is { Allowed: false })
+        {
+            return RateLimitingServiceCollectionExtensions.TooManyRequests(request.HttpContext, limit);
+        }
+
         try
         {
             var outcome = await service.SendAsync(conversationId, body.AgentId, body.Text, cancellationToken).ConfigureAwait(false);
@@ -94,8 +101,14 @@ public static class AgentEndpoints
         }
     }
 
-    private static async Task<IResult> StartVerificationAsync(string conversationId, AgentConversationService service, CancellationToken cancellationToken)
+    private static async Task<IResult> StartVerificationAsync(string conversationId, HttpContext http, AgentConversationService service, SupportShieldRateLimiter limiter, CancellationToken cancellationToken)
     {
+        var limit = await service.TryAcquireAsync(limiter.TryAcquireVerificationStart, conversationId, cancellationToken).ConfigureAwait(false);
+        if (limit is { Allowed: false })
+        {
+            return RateLimitingServiceCollectionExtensions.TooManyRequests(http, limit);
+        }
+
         try
         {
             var result = await service.StartVerificationAsync(conversationId, cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,8 @@ using Microsoft.Bot.Schema;
 using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using SupportShield.Bot.RateLimiting;
+using SupportShield.Middleware.Conversations;
 
 namespace SupportShield.Bot.BotFramework;
 
@@ -20,7 +22,7 @@ public static class BotMessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot)
+    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, SupportShieldRateLimiter limiter, IConversationStore conversations)
     {
         if (http.Request.ContentLength > MaxActivityBytes)
         {
@@ -41,11 +43,22 @@ public static class BotMessagesEndpoint
             return;
         }
 
-        var problem = Validate(body);
-        if (problem is not null)
+        var problem = Validate(body, out var activity);
+        if (problem is not null || activity is null)
         {
-            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem).ConfigureAwait(false);
+            await RefuseAsync(http, StatusCodes.Status400BadRequest, problem ?? "The request body is not a Bot Framework activity.").ConfigureAwait(false);
             return;
+        }
+
+        if (activity.Type == ActivityTypes.Message)
+        {
+            var conversation = await conversations.GetAsync(activity.Conversation.Id, http.RequestAborted).ConfigureAwait(false);
+            var decision = limiter.TryAcquireMessage(activity.Conversation.Id, conversation?.AccountId);
+            if (!decision.Allowed)
+            {
+                await RateLimitingServiceCollectionExtensions.TooManyRequests(http, decision).ExecuteAsync(http).ConfigureAwait(false);
+                return;
+            }
         }
 
         http.Request.Body.Position = 0;
@@ -60,8 +73,9 @@ public static class BotMessagesEndpoint
     }
 
     /// <summary>What is wrong with the activity JSON, or null when it can be processed.</summary>
-    internal static string? Validate(string body)
+    internal static string? Validate(string body, out Activity? activity)
     {
+        activity = null;
         if (string.IsNullOrWhiteSpace(body))
         {
             return "The request body is empty; expected a Bot Framework activity as JSON.";
@@ -77,7 +91,6 @@ public static class BotMessagesEndpoint
             return $"The request body is not a JSON object: {ex.Message}";
         }
 
-        Activity? activity;
         try
         {
             activity = json.ToObject<Activity>();
