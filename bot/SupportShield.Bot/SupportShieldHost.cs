@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.DevChannel;
+using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
 
@@ -35,6 +36,7 @@ public static class SupportShieldHost
         app.MapAgentApi();
         app.MapDevOutbox();
         app.MapDevChannel();
+        app.MapNotMe();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using SupportShield.Bot.Protection;
 using SupportShield.Bot.Screening;
 using SupportShield.Bot.Verification;
 
@@ -19,6 +20,7 @@ public static class SupportShieldServiceCollectionExtensions
         services.AddSupportShieldEmail(configuration);
         services.AddSupportShieldScreening(configuration);
         services.AddSupportShieldVerification(configuration);
+        services.AddSupportShieldProtection(configuration);
         return services;
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Time.Testing;
 using SupportShield.Detection.Engine;
+using SupportShield.Dialogs.Notices;
 using SupportShield.Dialogs.Verification;
+using SupportShield.Middleware.AccountProtection;
 using SupportShield.Middleware;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Audit;
@@ -43,8 +45,11 @@ public sealed class ShieldHarness
         Dialog = new VerificationDialog(Machine, Accounts, Conversations, Email, releaser, Transcript, Audit, records, Time);
         var engines = new FixedDetectionEngineSource(engine ?? DetectionEngine.CreateDefault());
         var screener = new MessageScreener(engines, screeningOptions ?? new ScreeningOptions());
-        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time);
-        var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time);
+        Locks = new DisclosureLockStore(Storage);
+        var lockConversation = new DisclosureLockConversation(Locks, Dialog, Audit, records, LockOptions, Time);
+        Notifier = new OwnerNotifier(Accounts, NoticeEmail, new NotMeToken(Hasher), Audit, records, new OwnerNoticeOptions(), Time);
+        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time, lockConversation, [Notifier]);
+        var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time, Locks, [Notifier]);
         Middleware = new SupportShieldMiddleware(incoming, outgoing);
     }
 
@@ -57,11 +62,17 @@ public sealed class ShieldHarness
     public InMemoryAgentTranscriptStore Transcript { get; } = new();
     public InMemoryAuditLog Audit { get; } = new();
     public RecordingEmailSender Email { get; } = new();
+
+    /// <summary>Where owner notices go (kept apart from code emails so tests can count each).</summary>
+    public RecordingEmailSender NoticeEmail { get; } = new();
     public MemoryStorage Storage { get; } = new();
     public KeyedHasher Hasher { get; }
     public VerificationStateMachine Machine { get; }
     public VerificationDialog Dialog { get; }
     public SupportShieldMiddleware Middleware { get; }
+    public DisclosureLockStore Locks { get; }
+    public DisclosureLockOptions LockOptions { get; } = new();
+    public OwnerNotifier Notifier { get; }
 
     /// <summary>A test adapter with the middleware, for conversation <paramref name="conversationId"/>.</summary>
     public TestAdapter CreateAdapter(string conversationId = "conv-1")

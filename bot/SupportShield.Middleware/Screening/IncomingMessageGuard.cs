@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SupportShield.Middleware.AccountProtection;
 using SupportShield.Detection.Engine;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
@@ -23,6 +24,8 @@ public sealed class IncomingMessageGuard
     private readonly IAuditLog _audit;
     private readonly AuditRecordFactory _records;
     private readonly TimeProvider _time;
+    private readonly DisclosureLockConversation _locks;
+    private readonly IReadOnlyList<IAccountActivityObserver> _observers;
 
     public IncomingMessageGuard(
         IDetectionEngineSource engines,
@@ -32,8 +35,12 @@ public sealed class IncomingMessageGuard
         IAgentTranscriptStore transcript,
         IAuditLog audit,
         AuditRecordFactory records,
-        TimeProvider time)
+        TimeProvider time,
+        DisclosureLockConversation locks,
+        IEnumerable<IAccountActivityObserver> observers)
     {
+        _locks = locks ?? throw new ArgumentNullException(nameof(locks));
+        _observers = observers?.ToArray() ?? throw new ArgumentNullException(nameof(observers));
         _engines = engines ?? throw new ArgumentNullException(nameof(engines));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
@@ -97,12 +104,26 @@ public sealed class IncomingMessageGuard
                 [intent.RuleId]),
             cancellationToken).ConfigureAwait(false);
 
+        if (await _locks.TryHandleAsync(turnContext, account, cancellationToken).ConfigureAwait(false))
+        {
+            return true;
+        }
+
         if (intent.Intent is CustomerIntent.RequestPii or CustomerIntent.ChangeContact)
         {
             var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
             if (!status.IsVerifiedFor(account?.Id))
             {
                 await _verification.StartAsync(turnContext, $"intent:{intent.Intent}", cancellationToken).ConfigureAwait(false);
+            }
+
+            if (account is not null)
+            {
+                var kind = intent.Intent == CustomerIntent.RequestPii ? AccountActivityKind.DataRequested : AccountActivityKind.ContactChangeRequested;
+                foreach (var observer in _observers)
+                {
+                    await observer.OnActivityAsync(new AccountActivity(account.Id, conversationId, kind, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                }
             }
         }
 

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Schema;
 using SupportShield.Detection.Accounts;
 using SupportShield.Detection.Engine;
+using SupportShield.Detection.Entities;
 using SupportShield.Detection.Policy;
 
 namespace SupportShield.Middleware.Screening;
@@ -30,7 +31,12 @@ public sealed class MessageScreener
     /// Screens <paramref name="activity"/> (rewriting typed cards into JSON in place, but not redacting yet). The main text
     /// is screened together with <paramref name="history"/>, so that a value completed by this message is caught.
     /// </summary>
-    public ActivityScreening Screen(Activity activity, AccountValues? account, PolicyContext context, ScreeningHistory? history = null)
+    /// <param name="activity">The outgoing activity.</param>
+    /// <param name="account">The linked account's values, or null.</param>
+    /// <param name="context">Direction and verification state.</param>
+    /// <param name="history">The conversation's recent lines.</param>
+    /// <param name="disclosuresLocked">The account holder locked chat disclosures: on-file data is held even after verification.</param>
+    public ActivityScreening Screen(Activity activity, AccountValues? account, PolicyContext context, ScreeningHistory? history = null, bool disclosuresLocked = false)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(context);
@@ -80,6 +86,11 @@ public sealed class MessageScreener
             }
 
             var decision = engine.Policy.Evaluate(findings.Select(f => f.Finding).ToList(), context);
+            if (disclosuresLocked)
+            {
+                decision = ApplyDisclosureLock(decision, findings);
+            }
+
             return new ActivityScreening(activity, slots, findings, decision);
         }
 #pragma warning disable CA1031 // Detection failure fails closed.
@@ -88,6 +99,26 @@ public sealed class MessageScreener
         {
             return FailClosed(activity, slots, ErrorRuleId, PolicyAction.Hold, "screening failed; held to be safe");
         }
+    }
+
+    /// <summary>Rule id of the hold that an account holder's disclosure lock adds.</summary>
+    public const string DisclosureLockRuleId = "account.disclosure-lock";
+
+    private static PolicyDecision ApplyDisclosureLock(PolicyDecision decision, IReadOnlyList<SlotFinding> findings)
+    {
+        var onFile = findings.Where(f => f.Finding.IsOnFile).Select(f => f.Finding).ToList();
+        if (onFile.Count == 0 || decision.Action >= PolicyAction.Hold)
+        {
+            return decision;
+        }
+
+        var reasons = decision.Reasons.Concat(onFile.Select(f => new DecisionReason(
+            f.Type.ToCanonicalName(),
+            f.RuleId,
+            DisclosureLockRuleId,
+            PolicyAction.Hold,
+            $"{EntityDescriptions.Describe(f)}; the account holder locked chat disclosures"))).ToList();
+        return new PolicyDecision(PolicyAction.Hold, reasons, decision.Redactions);
     }
 
     private static ActivityScreening FailClosed(Activity activity, IReadOnlyList<TextSlot> slots, string rule, PolicyAction action, string detail) =>

@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
+using SupportShield.Middleware.AccountProtection;
 using SupportShield.Detection.Policy;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -32,6 +33,8 @@ public sealed class OutgoingMessageGuard
     private readonly IAuditLog _audit;
     private readonly AuditRecordFactory _records;
     private readonly TimeProvider _time;
+    private readonly DisclosureLockStore _locks;
+    private readonly IReadOnlyList<IAccountActivityObserver> _observers;
 
     public OutgoingMessageGuard(
         MessageScreener screener,
@@ -41,8 +44,12 @@ public sealed class OutgoingMessageGuard
         IAgentTranscriptStore transcript,
         IAuditLog audit,
         AuditRecordFactory records,
-        TimeProvider time)
+        TimeProvider time,
+        DisclosureLockStore locks,
+        IEnumerable<IAccountActivityObserver> observers)
     {
+        _locks = locks ?? throw new ArgumentNullException(nameof(locks));
+        _observers = observers?.ToArray() ?? throw new ArgumentNullException(nameof(observers));
         _screener = screener ?? throw new ArgumentNullException(nameof(screener));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _verification = verification ?? throw new ArgumentNullException(nameof(verification));
@@ -68,7 +75,7 @@ public sealed class OutgoingMessageGuard
         for (var i = 0; i < activities.Count; i++)
         {
             var activity = activities[i];
-            var screening = _screener.Screen(activity, context.Account, context.Policy, context.History);
+            var screening = _screener.Screen(activity, context.Account, context.Policy, context.History, context.Locked);
             switch (screening.Decision.Action)
             {
                 case PolicyAction.Allow:
@@ -77,7 +84,7 @@ public sealed class OutgoingMessageGuard
                     toSend.Add((i, screening));
                     break;
                 case PolicyAction.Hold:
-                    responses[i] = new ResourceResponse(await HoldAsync(state, conversationId, screening).ConfigureAwait(false));
+                    responses[i] = new ResourceResponse(await HoldAsync(state, conversationId, screening, context.Account?.AccountId).ConfigureAwait(false));
                     break;
                 default:
                     responses[i] = new ResourceResponse(await BlockAsync(state, conversationId, screening).ConfigureAwait(false));
@@ -111,7 +118,7 @@ public sealed class OutgoingMessageGuard
         var state = ScreeningTurnState.For(turnContext);
         var conversationId = turnContext.Activity.Conversation.Id;
         var context = await PolicyContextAsync(conversationId, state.SenderRole, CancellationToken.None).ConfigureAwait(false);
-        var screening = _screener.Screen(activity, context.Account, context.Policy, context.History);
+        var screening = _screener.Screen(activity, context.Account, context.Policy, context.History, context.Locked);
         switch (screening.Decision.Action)
         {
             case PolicyAction.Allow:
@@ -122,20 +129,21 @@ public sealed class OutgoingMessageGuard
                 return response ?? new ResourceResponse(activity.Id);
             case PolicyAction.Hold:
                 // The message as first sent stays as it was; the edit waits and is delivered as a new message after verification.
-                return new ResourceResponse(await HoldAsync(state, conversationId, screening).ConfigureAwait(false));
+                return new ResourceResponse(await HoldAsync(state, conversationId, screening, context.Account?.AccountId).ConfigureAwait(false));
             default:
                 return new ResourceResponse(await BlockAsync(state, conversationId, screening).ConfigureAwait(false));
         }
     }
 
-    private async Task<(Detection.Accounts.AccountValues? Account, PolicyContext Policy, ScreeningHistory History)> PolicyContextAsync(
+    private async Task<(Detection.Accounts.AccountValues? Account, PolicyContext Policy, ScreeningHistory History, bool Locked)> PolicyContextAsync(
         string conversationId, string senderRole, CancellationToken cancellationToken)
     {
         var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var verified = status.IsVerifiedFor(account?.Id);
         var recent = await _transcript.ListRecentAsync(conversationId, HistoryLines, cancellationToken).ConfigureAwait(false);
-        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified), History(recent, senderRole));
+        var locked = account is not null && (await _locks.GetAsync(account.Id, cancellationToken).ConfigureAwait(false)).Locked;
+        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified), History(recent, senderRole), locked);
     }
 
     /// <summary>The sender's last few delivered lines and the customer's last line (notes such as "[verification code entered]" left out).</summary>
@@ -160,7 +168,7 @@ public sealed class OutgoingMessageGuard
         return new ScreeningHistory(same, customer);
     }
 
-    private async Task<string> HoldAsync(ScreeningTurnState state, string conversationId, ActivityScreening screening)
+    private async Task<string> HoldAsync(ScreeningTurnState state, string conversationId, ActivityScreening screening, string? accountId)
     {
         var release = state.ReleaseOf(screening.Activity);
         string messageId;
@@ -179,6 +187,15 @@ public sealed class OutgoingMessageGuard
 
         state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
         await AuditAsync(conversationId, "held", screening, messageId, release?.SenderRole ?? state.SenderRole, screening.MaskedPreview).ConfigureAwait(false);
+        if (release is null && accountId is not null && screening.Findings.Any(f => f.Finding.IsOnFile))
+        {
+            // Someone got as far as an answer with the account's data: its owner hears of it (notices are throttled).
+            foreach (var observer in _observers)
+            {
+                await observer.OnActivityAsync(new AccountActivity(accountId, conversationId, AccountActivityKind.DataRequested, _time.GetUtcNow())).ConfigureAwait(false);
+            }
+        }
+
         return messageId;
     }
 

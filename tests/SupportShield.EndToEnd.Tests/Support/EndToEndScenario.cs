@@ -57,7 +57,9 @@ internal sealed partial class EndToEndScenario : IAsyncDisposable
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (DateTime.UtcNow < deadline)
         {
-            var messages = Smtp.Messages.Where(m => m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase))).ToList();
+            var messages = Smtp.Messages
+                .Where(m => m.Subject == "Your verification code" && m.To.Mailboxes.Any(b => string.Equals(b.Address, to, StringComparison.OrdinalIgnoreCase)))
+                .ToList();
             if (messages.Count >= nth)
             {
                 return CodePattern().Match(messages[nth - 1].TextBody ?? string.Empty).Value;
