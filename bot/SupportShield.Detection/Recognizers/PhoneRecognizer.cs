@@ -91,7 +91,7 @@ public sealed class PhoneRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (!HasDigits(text, MinDigits))
+        if (!TextScan.HasDigits(text, MinDigits))
         {
             return [];
         }
@@ -111,28 +111,6 @@ public sealed class PhoneRecognizer : IRecognizer
 
         ReadShapes(ref state);
         return state.Found is null ? [] : state.Found.Values;
-    }
-
-    /// <summary>True when <paramref name="text"/> holds at least <paramref name="count"/> ASCII digits.</summary>
-    internal static bool HasDigits(string text, int count)
-    {
-        var span = text.AsSpan();
-        var first = span.IndexOfAnyInRange('0', '9');
-        if (first < 0 || span.Length - first < count)
-        {
-            return false;
-        }
-
-        var seen = 0;
-        foreach (var c in span[first..])
-        {
-            if (char.IsAsciiDigit(c) && ++seen >= count)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private struct State(string text)
