@@ -85,94 +85,141 @@ public sealed class PiiDetector : IPiiDetector
             return [];
         }
 
-        var candidates = new List<Finding>();
-        Recognize(candidates, normalized, account);
+        List<Finding>? candidates = null;
+        Recognize(ref candidates, normalized, account);
         if (!normalized.IsIdentity)
         {
             // Normalisation only adds readings: the original text is read too, so a rewrite can never hide what was plain.
-            Recognize(candidates, NormalizedText.Identity(normalized.Original), account);
+            Recognize(ref candidates, NormalizedText.Identity(normalized.Original), account);
         }
 
-        return Resolve(candidates);
+        return candidates is null ? [] : Resolve(candidates);
     }
 
-    private void Recognize(List<Finding> candidates, NormalizedText normalized, AccountValues? account)
+    private void Recognize(ref List<Finding>? candidates, NormalizedText normalized, AccountValues? account)
     {
         var text = normalized.Text;
-        foreach (var recognizer in _options.Recognizers)
+        var recognizers = _options.Recognizers;
+        for (var r = 0; r < recognizers.Count; r++)
         {
-            AddCandidates(candidates, recognizer.Recognize(text, account), normalized);
+            AddCandidates(ref candidates, recognizers[r].Recognize(text, account), normalized);
         }
 
         if (account is not null)
         {
-            AddCandidates(candidates, _accountRecognizer.Recognize(text, account), normalized);
+            AddCandidates(ref candidates, _accountRecognizer.Recognize(text, account), normalized);
         }
     }
 
-    private void AddCandidates(List<Finding> candidates, IEnumerable<Finding> found, NormalizedText normalized)
+    private void AddCandidates(ref List<Finding>? candidates, IEnumerable<Finding> found, NormalizedText normalized)
     {
+        if (found is IReadOnlyList<Finding> list)
+        {
+            // Most recognizers return a list or an empty array: index it rather than allocate an enumerator.
+            for (var i = 0; i < list.Count; i++)
+            {
+                AddCandidate(ref candidates, list[i], normalized);
+            }
+
+            return;
+        }
+
         foreach (var finding in found)
         {
-            if (finding.End <= finding.Start
-                || finding.Score < _options.ThresholdFor(finding.Type)
-                || _options.DisabledTypes.Contains(finding.Type))
-            {
-                continue;
-            }
+            AddCandidate(ref candidates, finding, normalized);
+        }
+    }
 
-            var mapped = finding;
-            if (!normalized.IsIdentity)
-            {
-                var (start, end) = normalized.ToOriginal(finding.Start, finding.End);
-                mapped = finding with { Start = start, End = end, Value = normalized.Original[start..end] };
-            }
+    private void AddCandidate(ref List<Finding>? candidates, Finding finding, NormalizedText normalized)
+    {
+        if (finding.End <= finding.Start
+            || finding.Score < _options.ThresholdFor(finding.Type)
+            || _options.DisabledTypes.Contains(finding.Type))
+        {
+            return;
+        }
 
-            var keep = true;
-            foreach (var filter in _options.Filters)
-            {
-                keep &= filter.Keep(mapped, normalized.Original);
-            }
+        var mapped = finding;
+        if (!normalized.IsIdentity)
+        {
+            var (start, end) = normalized.ToOriginal(finding.Start, finding.End);
+            mapped = finding with { Start = start, End = end, Value = normalized.Original[start..end] };
+        }
 
-            if (keep)
-            {
-                candidates.Add(mapped);
-            }
+        var keep = true;
+        var filters = _options.Filters;
+        for (var f = 0; f < filters.Count; f++)
+        {
+            keep &= filters[f].Keep(mapped, normalized.Original);
+        }
+
+        if (keep)
+        {
+            (candidates ??= []).Add(mapped);
         }
     }
 
     /// <summary>Keeps the best of overlapping findings and sorts the rest by start.</summary>
     internal static IReadOnlyList<Finding> Resolve(IEnumerable<Finding> candidates)
     {
-        var ranked = candidates
-            .OrderByDescending(f => f.IsOnFile)
-            .ThenByDescending(f => f.Score)
-            .ThenByDescending(f => f.Length)
-            .ThenBy(f => f.Start)
-            .ThenBy(f => f.RuleId, StringComparer.Ordinal);
-        var list = ranked.ToList();
-        var occupied = new System.Collections.BitArray(list.Count == 0 ? 0 : list.Max(f => f.End));
-        var kept = new List<Finding>();
-        foreach (var finding in list)
+        var ranked = candidates.ToArray();
+        if (ranked.Length == 0)
         {
+            return [];
+        }
+
+        // Rank with the input position as the last key, so that equal findings keep their order (a stable sort).
+        var order = new int[ranked.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, (x, y) =>
+        {
+            var c = Rank(ranked[x], ranked[y]);
+            return c != 0 ? c : x.CompareTo(y);
+        });
+
+        var kept = new List<Finding>();
+        foreach (var index in order)
+        {
+            var finding = ranked[index];
             var free = true;
-            for (var i = finding.Start; i < finding.End && free; i++)
+            for (var k = 0; k < kept.Count && free; k++)
             {
-                free = !occupied[i];
+                free = kept[k].End <= finding.Start || finding.End <= kept[k].Start;
             }
 
             if (free)
             {
-                for (var i = finding.Start; i < finding.End; i++)
-                {
-                    occupied[i] = true;
-                }
-
                 kept.Add(finding);
             }
         }
 
         kept.Sort((a, b) => a.Start.CompareTo(b.Start));
         return kept;
+    }
+
+    /// <summary>On-file findings first, then the higher score, the longer span, the earlier start and the rule id.</summary>
+    private static int Rank(Finding a, Finding b)
+    {
+        var c = b.IsOnFile.CompareTo(a.IsOnFile);
+        if (c == 0)
+        {
+            c = b.Score.CompareTo(a.Score);
+        }
+
+        if (c == 0)
+        {
+            c = b.Length.CompareTo(a.Length);
+        }
+
+        if (c == 0)
+        {
+            c = a.Start.CompareTo(b.Start);
+        }
+
+        return c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId);
     }
 }

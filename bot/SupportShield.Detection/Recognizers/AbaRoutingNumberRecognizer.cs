@@ -23,6 +23,9 @@ public sealed class AbaRoutingNumberRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 6);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.45;
 
     /// <inheritdoc />

@@ -82,7 +82,14 @@ public sealed class AddressRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var findings = new List<Finding>();
+
+        // Every street form holds a house number, box number or postcode.
+        if (!TextScan.HasDigits(text, 1))
+        {
+            return [];
+        }
+
+        List<Finding>? findings = null;
         var coveredUntil = -1;
         foreach (var (start, end, pattern) in StreetCores(text))
         {
@@ -110,7 +117,7 @@ public sealed class AddressRecognizer : IRecognizer
                 5 => "address.continental-street",
                 _ => "address.number-street-number",
             };
-            findings.Add(new Finding(
+            (findings ??= []).Add(new Finding(
                 EntityType.Address,
                 start,
                 stop,
@@ -121,7 +128,7 @@ public sealed class AddressRecognizer : IRecognizer
             coveredUntil = stop;
         }
 
-        return findings;
+        return findings ?? (IEnumerable<Finding>)[];
     }
 
     private static List<(int Start, int End, int Pattern)> StreetCores(string text)

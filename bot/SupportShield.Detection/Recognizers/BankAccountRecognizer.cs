@@ -34,6 +34,9 @@ public sealed class BankAccountRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 6);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.3;
 
     /// <inheritdoc />

@@ -24,6 +24,9 @@ public sealed class CardLast4Recognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 4);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.25;
 
     /// <inheritdoc />

@@ -21,6 +21,9 @@ public sealed class CreditCardRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 12);
+
+    /// <inheritdoc />
     protected override PatternValidation? Validate(string value, RecognizerPattern pattern)
     {
         var digits = string.Concat(value.Where(char.IsAsciiDigit));

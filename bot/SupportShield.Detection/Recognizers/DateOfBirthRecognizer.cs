@@ -21,6 +21,14 @@ public sealed class DateOfBirthRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
+
+        // The shortest date ("1/2/85") has four digits.
+        if (!TextScan.HasDigits(text, 4))
+        {
+            return [];
+        }
+
+        List<Finding>? findings = null;
         foreach (var mention in DateMentions.Find(text))
         {
             if (mention.Date.Year < 1900 || mention.Date > DateOnly.FromDateTime(DateTime.UtcNow))
@@ -30,14 +38,16 @@ public sealed class DateOfBirthRecognizer : IRecognizer
 
             var words = ContextScanner.Find(text, mention.Start, mention.End, ContextWords, before: 64, after: 32);
             var boost = words.Count > 0 ? ContextBoost : 0;
-            yield return new Finding(
+            (findings ??= []).Add(new Finding(
                 EntityType.DateOfBirth,
                 mention.Start,
                 mention.End,
                 text[mention.Start..mention.End],
                 BaseScore + boost,
                 words.Count > 0 ? "dob.date-birth-context" : "dob.date",
-                new FindingExplanation(Name, mention.Pattern, BaseScore, "date:valid", boost, words.Count > 0 ? words : null));
+                new FindingExplanation(Name, mention.Pattern, BaseScore, "date:valid", boost, words.Count > 0 ? words : null)));
         }
+
+        return findings ?? (IEnumerable<Finding>)[];
     }
 }

@@ -29,6 +29,9 @@ public sealed class DriverLicenseRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 4);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.7;
 
     /// <inheritdoc />

@@ -18,6 +18,9 @@ public sealed class EmailRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => text.Contains('@', StringComparison.Ordinal);
+
+    /// <inheritdoc />
     protected override bool Invalidate(string value, string text, int start, int finish) =>
         value.Contains("..", StringComparison.Ordinal);
 }

@@ -41,11 +41,12 @@ public sealed class IbanRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var findings = new List<Finding>();
-        if (text.Length < 15 || text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
+        if (text.Length < 15 || !TextScan.HasDigits(text, 2))
         {
-            return findings;
+            return [];
         }
+
+        List<Finding>? findings = null;
 
         try
         {
@@ -58,7 +59,7 @@ public sealed class IbanRecognizer : IRecognizer
                 }
 
                 var words = ContextScanner.Find(text, m.Index, end, ContextWords);
-                findings.Add(new Finding(
+                (findings ??= []).Add(new Finding(
                     EntityType.Iban,
                     m.Index,
                     end,
@@ -73,7 +74,7 @@ public sealed class IbanRecognizer : IRecognizer
             // Keep what was found.
         }
 
-        return findings;
+        return findings ?? (IEnumerable<Finding>)[];
     }
 
     /// <summary>True when <paramref name="value"/> (separators allowed) is a valid IBAN of its country's length.</summary>

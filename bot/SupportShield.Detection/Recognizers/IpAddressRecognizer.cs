@@ -19,6 +19,9 @@ public sealed class IpAddressRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => text.AsSpan().IndexOfAny('.', ':') >= 0;
+
+    /// <inheritdoc />
     protected override PatternValidation? Validate(string value, RecognizerPattern pattern)
     {
         var address = value;

@@ -28,6 +28,9 @@ public sealed class OrderIdRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 1);
+
+    /// <inheritdoc />
     protected override bool Invalidate(string value, string text, int start, int finish)
     {
         ArgumentNullException.ThrowIfNull(value);

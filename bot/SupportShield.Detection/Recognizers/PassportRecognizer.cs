@@ -25,6 +25,9 @@ public sealed class PassportRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 4);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.65;
 
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SupportShield.Detection.Entities;
 
 namespace SupportShield.Detection.Recognizers;
@@ -40,10 +41,17 @@ public sealed class PasswordOrSecretRecognizer : PatternRecognizer
         "protected", "compromised", "hacked", "weak", "strong", "accepted", "rejected", "unknown", "missing", "empty", "set", "saved", "updated",
     };
 
+    /// <summary>Every pattern spells one of these cues, so a text without any is skipped.</summary>
+    private static readonly SearchValues<string> Cues =
+        SearchValues.Create(["pass", "pw", "pin", "code", "otp", "cvv", "cvc", "answer", "maiden"], StringComparison.OrdinalIgnoreCase);
+
     public PasswordOrSecretRecognizer()
         : base(EntityType.PasswordOrSecret, DefaultPatterns, [])
     {
     }
+
+    /// <inheritdoc />
+    protected override bool MayMatch(string text) => text.AsSpan().IndexOfAny(Cues) >= 0;
 
     /// <inheritdoc />
     protected override bool Invalidate(string value, string text, int start, int finish)

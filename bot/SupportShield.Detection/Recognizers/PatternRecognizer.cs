@@ -39,9 +39,15 @@ public abstract class PatternRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var findings = new List<Finding>();
-        foreach (var pattern in Patterns)
+        if (!MayMatch(text))
         {
+            return [];
+        }
+
+        List<Finding>? findings = null;
+        for (var p = 0; p < Patterns.Count; p++)
+        {
+            var pattern = Patterns[p];
             try
             {
                 for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
@@ -56,7 +62,7 @@ public abstract class PatternRecognizer : IRecognizer
                     var finding = Score(text, span.Index, span.Index + span.Length, span.Value, pattern);
                     if (finding is not null)
                     {
-                        findings.Add(finding);
+                        (findings ??= []).Add(finding);
                     }
                 }
             }
@@ -66,8 +72,11 @@ public abstract class PatternRecognizer : IRecognizer
             }
         }
 
-        return findings;
+        return findings ?? (IEnumerable<Finding>)[];
     }
+
+    /// <summary>A cheap test that is false only when no pattern can match <paramref name="text"/> (no digit, no '@'), so the patterns are skipped.</summary>
+    protected virtual bool MayMatch(string text) => true;
 
     /// <summary>Checks a candidate, for example with a checksum; null when the type has no validation.</summary>
     protected virtual PatternValidation? Validate(string value, RecognizerPattern pattern) => null;

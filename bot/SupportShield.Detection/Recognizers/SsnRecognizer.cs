@@ -24,6 +24,9 @@ public sealed class SsnRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 9);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.4;
 
     /// <inheritdoc />

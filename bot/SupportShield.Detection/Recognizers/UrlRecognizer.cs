@@ -28,4 +28,7 @@ public sealed class UrlRecognizer : PatternRecognizer
         : base(EntityType.Url, DefaultPatterns, ["url", "link", "website", "site", "domain", "http"])
     {
     }
+
+    /// <inheritdoc />
+    protected override bool MayMatch(string text) => text.Contains('.', StringComparison.Ordinal);
 }

@@ -26,5 +26,8 @@ public sealed class ZipRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
+    protected override bool MayMatch(string text) => TextScan.HasDigits(text, 1);
+
+    /// <inheritdoc />
     protected override double ContextBoost => 0.45;
 }
