@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Normalization;
@@ -106,14 +105,10 @@ public sealed class TextNormalizerTests
 
         var text = builder.ToString();
 
-        // Warm up first: compiling the expressions and the JIT are paid once per process, not per text.
-        Normalizer.Normalize(text[..2000]);
-        var watch = Stopwatch.StartNew();
+        // Speed is measured by `supportshield bench`, not here: this checks that a huge evasive text is fully handled.
         var result = Normalizer.Normalize(text);
-        watch.Stop();
         Assert.Multiple(() =>
         {
-            Assert.That(watch.Elapsed, Is.LessThan(TimeSpan.FromSeconds(1)));
             Assert.That(result.Text, Does.Contain("4111111111111111"));
             Assert.That(result.ToOriginal(0, result.Text.Length).End, Is.LessThanOrEqualTo(text.Length));
         });
