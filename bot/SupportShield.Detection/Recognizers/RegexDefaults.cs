@@ -5,8 +5,12 @@ namespace SupportShield.Detection.Recognizers;
 /// <summary>Options and time-out shared by every expression of the engine, so that no input can make a match run for long.</summary>
 internal static class RegexDefaults
 {
-    /// <summary>Time-out of one match attempt.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromMilliseconds(250);
+    /// <summary>
+    /// Time-out of one match attempt. The engine's expressions match in microseconds; the bound is there for inputs nobody
+    /// foresaw. It is generous because wall-clock time includes time the thread spends descheduled on a busy machine, and a
+    /// match cut short by load alone must not lose a finding.
+    /// </summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
 
     public const RegexOptions Options = RegexOptions.Compiled | RegexOptions.CultureInvariant;
 

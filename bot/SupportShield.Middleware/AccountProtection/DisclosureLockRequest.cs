@@ -17,12 +17,12 @@ public static partial class DisclosureLockRequest
         @"\b(?:never|don'?t|do\s+not|stop|no\s+more)\b[^.?!]{0,40}\b(?:disclos\w*|shar\w*|giv\w*(?:\s+out)?|reveal\w*|read\w*\s+out|tell\w*)\b[^.?!]{0,40}\b(?:my|our)\s+(?:data|details|info\w*|personal|account)\b[^.?!]{0,40}\b(?:chat|support|messag\w*)"
         + @"|\block\b[^.?!]{0,30}\b(?:my|the)\s+(?:data|details|account|info\w*)\b[^.?!]{0,30}\b(?:chat|support)",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 100)]
+        matchTimeoutMilliseconds: 1000)]
     private static partial Regex LockPattern();
 
     [GeneratedRegex(
         @"\b(?:lift|remove|unlock|undo|turn\s+off|cancel)\b[^.?!]{0,30}\b(?:chat\s+)?(?:lock|protection|block)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-        matchTimeoutMilliseconds: 100)]
+        matchTimeoutMilliseconds: 1000)]
     private static partial Regex LiftPattern();
 }
