@@ -57,6 +57,29 @@ public sealed partial class AccountProtectionTests
     }
 
     [Test]
+    public async Task UnverifiedContactChange_IsNotAppliedAndTheOwnerIsNotified()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        const string conversation = "conv-hijack";
+        await s.CustomerSaysAsync(conversation, "hello");
+        (await s.Host.LinkAsync(conversation, "acct-1001")).Dispose();
+
+        await s.CustomerSaysAsync(conversation, "I lost my phone, please change the email on my account to attacker@evil.example");
+        var notice = await WaitForNoticeAsync(s);
+        var code = await s.WaitForCodeAsync(JaneEmail);
+        var wrong = code.StartsWith('9') ? new string('1', code.Length) : new string('9', code.Length);
+        await s.CustomerSaysAsync(conversation, wrong);
+        await s.Channel.WaitForAsync(a => a.Text?.StartsWith("That code isn't right", StringComparison.Ordinal) == true);
+
+        // The account still has its email on file: a new code goes there, never to the attacker.
+        (await s.Host.StartVerificationAsync(conversation)).Dispose();
+        await s.WaitForCodeAsync(JaneEmail, nth: 2);
+        Assert.That(notice.TextBody, Does.Contain("change the contact details").And.Not.Contain("evil"));
+        Assert.That(s.Smtp.Messages.SelectMany(m => m.To.Mailboxes).Select(b => b.Address), Has.All.EqualTo(JaneEmail));
+        Assert.That(s.Channel.TextsFor(conversation), Has.None.StartWith("Done: the email address on your account is updated"));
+    }
+
+    [Test]
     public async Task NotMeLink_BadToken_IsRefusedAndLocksNothing()
     {
         await using var s = await EndToEndScenario.StartAsync();

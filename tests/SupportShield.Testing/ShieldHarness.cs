@@ -8,6 +8,7 @@ using SupportShield.Middleware.AccountProtection;
 using SupportShield.Middleware;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.ContactChanges;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Screening;
@@ -37,18 +38,20 @@ public sealed class ShieldHarness
     {
         Codes = new SequenceCodeGenerator(codes.Length > 0 ? codes : ["123456", "234567", "345678", "456789"]);
         Accounts = new InMemoryAccountDirectory(Jane);
+        ContactChanges = new ContactChangeStore(Storage);
+        Directory = new ContactChangingAccountDirectory(Accounts, ContactChanges);
         Hasher = new KeyedHasher(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
         var records = new AuditRecordFactory(Hasher, Time);
-        var resolver = new LinkedAccountResolver(Conversations, Accounts);
+        var resolver = new LinkedAccountResolver(Conversations, Directory);
         var releaser = new HeldMessageReleaser(Held);
         Machine = new VerificationStateMachine(new VerificationStore(Storage), Hasher, Codes, Options, Time);
-        Dialog = new VerificationDialog(Machine, Accounts, Conversations, Email, releaser, Transcript, Audit, records, Time);
+        Dialog = new VerificationDialog(Machine, Directory, Conversations, Email, releaser, Transcript, Audit, records, Time);
         var engines = new FixedDetectionEngineSource(engine ?? DetectionEngine.CreateDefault());
         var screener = new MessageScreener(engines, screeningOptions ?? new ScreeningOptions());
         Locks = new DisclosureLockStore(Storage);
         var lockConversation = new DisclosureLockConversation(Locks, Dialog, Audit, records, LockOptions, Time);
-        Notifier = new OwnerNotifier(Accounts, NoticeEmail, new NotMeToken(Hasher), Audit, records, new OwnerNoticeOptions(), Time);
-        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time, lockConversation, [Notifier]);
+        Notifier = new OwnerNotifier(Directory, NoticeEmail, new NotMeToken(Hasher), Audit, records, new OwnerNoticeOptions(), Time);
+        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time, lockConversation, [Notifier], new ContactChangeService(ContactChanges, Directory, [Notifier], Audit, records, Time));
         var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time, Locks, [Notifier]);
         Middleware = new SupportShieldMiddleware(incoming, outgoing);
     }
@@ -57,6 +60,11 @@ public sealed class ShieldHarness
     public VerificationOptions Options { get; } = new();
     public SequenceCodeGenerator Codes { get; }
     public InMemoryAccountDirectory Accounts { get; }
+
+    /// <summary>The directory the shield reads: <see cref="Accounts"/> with contact changes made through the chat.</summary>
+    public ContactChangingAccountDirectory Directory { get; }
+
+    public ContactChangeStore ContactChanges { get; }
     public InMemoryConversationStore Conversations { get; } = new();
     public InMemoryHeldMessageStore Held { get; } = new();
     public InMemoryAgentTranscriptStore Transcript { get; } = new();

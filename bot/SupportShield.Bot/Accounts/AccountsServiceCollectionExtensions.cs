@@ -1,3 +1,4 @@
+using SupportShield.Middleware.ContactChanges;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -26,7 +27,11 @@ public static class AccountsServiceCollectionExtensions
             var seedFile = sp.GetRequiredService<IOptions<AccountsOptions>>().Value.SeedFile;
             return new JsonSeedAccountDirectory(string.IsNullOrWhiteSpace(seedFile) ? AccountsOptions.DefaultSeedFile : seedFile);
         });
-        services.TryAddSingleton<IAccountDirectory>(sp => sp.GetRequiredService<JsonSeedAccountDirectory>());
+        // Contact changes made through the chat (after verification) apply over the seed's values.
+        services.TryAddSingleton<ContactChangeStore>();
+        services.TryAddSingleton<IAccountDirectory>(sp => new ContactChangingAccountDirectory(
+            sp.GetRequiredService<JsonSeedAccountDirectory>(),
+            sp.GetRequiredService<ContactChangeStore>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupActivator<IAccountDirectory>>());
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportShield.Dialogs.Notices;
 using SupportShield.Middleware.AccountProtection;
+using SupportShield.Middleware.ContactChanges;
 
 namespace SupportShield.Bot.Protection;
 
@@ -26,6 +27,7 @@ public static class ProtectionServiceCollectionExtensions
         services.TryAddSingleton<DisclosureLockStore>();
         services.TryAddSingleton<DisclosureLockConversation>();
         services.TryAddSingleton<NotMeToken>();
+        services.TryAddSingleton<ContactChangeService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAccountActivityObserver, OwnerNotifier>());
         return services;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Builder;
 using SupportShield.Middleware.AccountProtection;
+using SupportShield.Middleware.ContactChanges;
 using SupportShield.Detection.Engine;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
@@ -26,6 +27,7 @@ public sealed class IncomingMessageGuard
     private readonly TimeProvider _time;
     private readonly DisclosureLockConversation _locks;
     private readonly IReadOnlyList<IAccountActivityObserver> _observers;
+    private readonly ContactChangeService _contactChanges;
 
     public IncomingMessageGuard(
         IDetectionEngineSource engines,
@@ -37,8 +39,10 @@ public sealed class IncomingMessageGuard
         AuditRecordFactory records,
         TimeProvider time,
         DisclosureLockConversation locks,
-        IEnumerable<IAccountActivityObserver> observers)
+        IEnumerable<IAccountActivityObserver> observers,
+        ContactChangeService contactChanges)
     {
+        _contactChanges = contactChanges ?? throw new ArgumentNullException(nameof(contactChanges));
         _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _observers = observers?.ToArray() ?? throw new ArgumentNullException(nameof(observers));
         _engines = engines ?? throw new ArgumentNullException(nameof(engines));
@@ -64,6 +68,13 @@ public sealed class IncomingMessageGuard
 
         if (await _verification.TryHandleCustomerMessageAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
+            // A code the customer just typed may have verified them: a contact change they asked for takes effect now.
+            var verified = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (verified.State == VerificationState.Verified && verified.AccountId is { } verifiedAccount)
+            {
+                await _contactChanges.ApplyPendingAsync(turnContext, verifiedAccount, cancellationToken).ConfigureAwait(false);
+            }
+
             return false;
         }
 
@@ -112,9 +123,15 @@ public sealed class IncomingMessageGuard
         if (intent.Intent is CustomerIntent.RequestPii or CustomerIntent.ChangeContact)
         {
             var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var changeRecorded = intent.Intent == CustomerIntent.ChangeContact
+                && await _contactChanges.RecordRequestAsync(conversationId, text, findings, cancellationToken).ConfigureAwait(false);
             if (!status.IsVerifiedFor(account?.Id))
             {
                 await _verification.StartAsync(turnContext, $"intent:{intent.Intent}", cancellationToken).ConfigureAwait(false);
+            }
+            else if (changeRecorded && account is not null)
+            {
+                await _contactChanges.ApplyPendingAsync(turnContext, account.Id, cancellationToken).ConfigureAwait(false);
             }
 
             if (account is not null)

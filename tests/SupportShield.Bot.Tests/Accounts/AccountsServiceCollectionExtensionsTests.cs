@@ -1,3 +1,4 @@
+using SupportShield.Middleware.ContactChanges;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,8 @@ public sealed class AccountsServiceCollectionExtensionsTests
 
         var directory = host.Services.GetRequiredService<IAccountDirectory>();
 
-        Assert.That(directory, Is.TypeOf<JsonSeedAccountDirectory>());
+        Assert.That(directory, Is.TypeOf<ContactChangingAccountDirectory>(), "the seed, with contact changes made through the chat applied over it");
+        Assert.That(host.Services.GetRequiredService<JsonSeedAccountDirectory>().SeedFilePath, Does.EndWith("demo-accounts.json"));
         Assert.That((await directory.FindByContactAsync("jane.doe@example.com"))?.Id, Is.EqualTo("acct-1001"));
         await host.StopAsync();
     }
@@ -38,6 +40,7 @@ public sealed class AccountsServiceCollectionExtensionsTests
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<Microsoft.Bot.Builder.IStorage>(new Microsoft.Bot.Builder.MemoryStorage());
         builder.Services.AddSupportShieldAccounts(builder.Configuration);
         return builder.Build();
     }
