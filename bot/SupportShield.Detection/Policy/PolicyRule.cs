@@ -31,12 +31,18 @@ public sealed record PolicyRule
     public required string Reason { get; init; }
 
     /// <summary>True when this row applies to <paramref name="finding"/> in <paramref name="context"/>.</summary>
-    public bool Matches(Finding finding, PolicyContext context)
+    public bool Matches(Finding finding, PolicyContext context) => Matches(finding, context, context?.CustomerVerified ?? false);
+
+    /// <summary>
+    /// True when this row applies to <paramref name="finding"/>, with <paramref name="verifiedForType"/> saying whether the
+    /// customer's verification unlocks the finding's type (see <see cref="PolicyTable.Unlocks"/>).
+    /// </summary>
+    public bool Matches(Finding finding, PolicyContext context, bool verifiedForType)
     {
         ArgumentNullException.ThrowIfNull(finding);
         ArgumentNullException.ThrowIfNull(context);
         return (Direction is null || Direction == context.Direction)
-            && (CustomerVerified is null || CustomerVerified == context.CustomerVerified)
+            && (CustomerVerified is null || CustomerVerified == verifiedForType)
             && (Types.Count == 0 || Types.Contains(finding.Type))
             && !ExceptTypes.Contains(finding.Type)
             && (OnFile is null || OnFile == finding.IsOnFile);

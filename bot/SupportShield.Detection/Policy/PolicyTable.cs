@@ -5,10 +5,11 @@ namespace SupportShield.Detection.Policy;
 /// <summary>An ordered list of <see cref="PolicyRule"/>s: policy as data, not as code.</summary>
 public sealed class PolicyTable
 {
-    public PolicyTable(IEnumerable<PolicyRule> rules)
+    public PolicyTable(IEnumerable<PolicyRule> rules, IReadOnlyDictionary<string, IReadOnlySet<EntityType>>? stepUp = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         Rules = rules.ToArray();
+        StepUp = stepUp ?? new Dictionary<string, IReadOnlySet<EntityType>>();
         var duplicate = Rules.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
@@ -17,6 +18,16 @@ public sealed class PolicyTable
     }
 
     public IReadOnlyList<PolicyRule> Rules { get; }
+
+    /// <summary>
+    /// Step-up levels: for a verification level (see <see cref="VerificationLevels"/>), the types it unlocks. A level not
+    /// listed, or an unknown level, unlocks every type.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<EntityType>> StepUp { get; }
+
+    /// <summary>True when a customer verified at <paramref name="level"/> may receive data of <paramref name="type"/>.</summary>
+    public bool Unlocks(string? level, EntityType type) =>
+        level is null || !StepUp.TryGetValue(level, out var types) || types.Contains(type);
 
     /// <summary>
     /// The default table. Before verification, outgoing personal data is held (links, and names that are not the account
@@ -76,6 +87,19 @@ public sealed class PolicyTable
     ]);
 
     /// <summary>Finds the first rule that applies, or null (then the evaluator's fallback applies).</summary>
-    public PolicyRule? FirstMatch(Finding finding, PolicyContext context) =>
-        Rules.FirstOrDefault(rule => rule.Matches(finding, context));
+    public PolicyRule? FirstMatch(Finding finding, PolicyContext context)
+    {
+        ArgumentNullException.ThrowIfNull(finding);
+        ArgumentNullException.ThrowIfNull(context);
+        var verified = context.CustomerVerified && Unlocks(context.VerificationLevel, finding.Type);
+        foreach (var rule in Rules)
+        {
+            if (rule.Matches(finding, context, verified))
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
 }

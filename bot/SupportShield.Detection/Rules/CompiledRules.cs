@@ -15,7 +15,7 @@ public sealed class CompiledRules
         SourceName = sourceName;
         DetectorOptions = BuildOptions(file);
         Detector = new PiiDetector(DetectorOptions);
-        PolicyTable = new PolicyTable(file.Policy);
+        PolicyTable = new PolicyTable(file.Policy, file.StepUp);
     }
 
     /// <summary>The validated file.</summary>

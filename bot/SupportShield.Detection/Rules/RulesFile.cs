@@ -15,6 +15,9 @@ public sealed record RulesFile
     /// <summary>The ordered policy table.</summary>
     public IReadOnlyList<PolicyRule> Policy { get; init; } = [];
 
+    /// <summary>Step-up levels: which types each verification level unlocks (a level not listed unlocks all).</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<EntityType>> StepUp { get; init; } = new Dictionary<string, IReadOnlySet<EntityType>>();
+
     /// <summary>Custom pattern recognizers, run after the built-in ones.</summary>
     public IReadOnlyList<CustomRecognizerRule> Recognizers { get; init; } = [];
 

@@ -15,7 +15,7 @@ internal sealed class RulesParser
 {
     private const double DefaultContextBoost = 0.35;
 
-    private static readonly string[] TopKeys = ["version", "threshold", "types", "policy", "recognizers", "allow", "deny"];
+    private static readonly string[] TopKeys = ["version", "threshold", "types", "policy", "verification_levels", "recognizers", "allow", "deny"];
     private static readonly string[] TypeKeys = ["enabled", "threshold"];
     private static readonly string[] PolicyKeys = ["id", "direction", "verified", "types", "except_types", "on_file", "action", "reason"];
     private static readonly string[] RecognizerKeys = ["id", "type", "regex", "score", "validator", "context", "context_boost"];
@@ -90,6 +90,11 @@ internal sealed class RulesParser
         else
         {
             Error(root, "the file has no 'policy' table; without one every outgoing finding is held");
+        }
+
+        if (keys.TryGetValue("verification_levels", out var levels))
+        {
+            file = file with { StepUp = ParseLevels(levels) };
         }
 
         var findingIds = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -455,6 +460,29 @@ internal sealed class RulesParser
             Error(node, $"{what}: invalid regex: {e.Message}");
             return null;
         }
+    }
+
+    private Dictionary<string, IReadOnlySet<EntityType>> ParseLevels(YamlNode node)
+    {
+        var result = new Dictionary<string, IReadOnlySet<EntityType>>(StringComparer.Ordinal);
+        if (Null(node))
+        {
+            return result;
+        }
+
+        if (node is not YamlMappingNode map)
+        {
+            Error(node, "'verification_levels' must be a mapping of levels to the types they unlock, for example 'email_code: [ADDRESS, PHONE]'");
+            return result;
+        }
+
+        foreach (var (keyNode, value) in Keys(map, "verification_levels", [.. VerificationLevels.All]))
+        {
+            var all = StringsWithNodes(value).Any(v => string.Equals(v.Value.Trim(), "ALL", StringComparison.OrdinalIgnoreCase));
+            result[keyNode] = all ? new HashSet<EntityType>(Enum.GetValues<EntityType>()) : TypeSet(value, keyNode);
+        }
+
+        return result;
     }
 
     private HashSet<EntityType> TypeSet(YamlNode node, string what)
