@@ -68,7 +68,9 @@ public sealed class OutgoingMessageGuard
         for (var i = 0; i < activities.Count; i++)
         {
             var activity = activities[i];
-            var screening = _screener.Screen(activity, context.Account, context.Policy, context.History);
+            // A supervisor-approved override screens that one released message as if the customer were verified.
+            var policy = state.OverrideOf(activity) is null ? context.Policy : context.Policy with { CustomerVerified = true };
+            var screening = _screener.Screen(activity, context.Account, policy, context.History);
             switch (screening.Decision.Action)
             {
                 case PolicyAction.Allow:
@@ -213,11 +215,12 @@ public sealed class OutgoingMessageGuard
                 _time.GetUtcNow())).ConfigureAwait(false);
         }
 
-        var action = release is not null ? "released" : redacted ? "redacted" : "delivered";
-        await AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null).ConfigureAwait(false);
+        var approval = state.OverrideOf(screening.Activity);
+        var action = approval is not null ? OverrideApproval.ReleasedAction : release is not null ? "released" : redacted ? "redacted" : "delivered";
+        await AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null, approval).ConfigureAwait(false);
     }
 
-    private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview) =>
+    private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview, OverrideApproval? approval = null) =>
         _audit.AppendAsync(_records.ForDecision(
             conversationId,
             "outgoing",
@@ -226,5 +229,5 @@ public sealed class OutgoingMessageGuard
             screening.Decision.Reasons,
             preview,
             messageId,
-            [$"sender:{role}"]));
+            approval is null ? [$"sender:{role}"] : [$"sender:{role}", $"override-request:{approval.RequestId}"]) with { Actor = approval?.SupervisorId });
 }
