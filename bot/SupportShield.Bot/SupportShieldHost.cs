@@ -6,6 +6,7 @@ using SupportShield.Bot.DevChannel;
 using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
+using SupportShield.Bot.Ops;
 
 namespace SupportShield.Bot;
 
@@ -29,11 +30,13 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
         builder.Services.AddSupportShieldRateLimits(builder.Configuration);
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
+        builder.Services.AddSupportShieldOpsApi(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
         app.MapBotMessages();
         app.MapAgentApi();
+        app.MapOpsApi();
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SupportShield.Bot.Access;
 using SupportShield.Bot.Agents.Contracts;
+using SupportShield.Bot.FalsePositives;
+using SupportShield.Bot.HoldOverrides;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.Http;
 using SupportShield.Bot.RateLimiting;
@@ -18,20 +21,27 @@ public static class AgentEndpoints
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<AgentApiOptions>().Bind(configuration.GetSection("SupportShield:Agent"));
-        services.TryAddSingleton<AgentApiKeyFilter>();
+        services.AddSupportShieldAccess(configuration);
         services.TryAddSingleton<AgentConversationService>();
+        services.TryAddSingleton<AgentTextMasker>();
+        services.AddSupportShieldOverrides();
         return services;
     }
 
+    /// <summary>
+    /// Maps the agent API. Agent keys make every agent call; supervisor keys only read conversations and decide override
+    /// requests (403 elsewhere); any other key gets 401.
+    /// </summary>
     public static IEndpointRouteBuilder MapAgentApi(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        var group = endpoints.MapGroup("/api/agent").AddEndpointFilter<AgentApiKeyFilter>();
-        group.MapGet("/conversations/{conversationId}", GetConversationAsync);
-        group.MapPost("/conversations/{conversationId}/link", LinkAsync);
-        group.MapPost("/conversations/{conversationId}/messages", SendMessageAsync);
-        group.MapPost("/conversations/{conversationId}/verification", StartVerificationAsync);
+        var group = endpoints.MapGroup("/api/agent");
+        group.MapGet("/conversations/{conversationId}", GetConversationAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent, ApiRole.Supervisor));
+        group.MapPost("/conversations/{conversationId}/link", LinkAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent));
+        group.MapPost("/conversations/{conversationId}/messages", SendMessageAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent));
+        group.MapPost("/conversations/{conversationId}/verification", StartVerificationAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent));
+        group.MapOverrides();
+        group.MapFalsePositiveReports();
         return endpoints;
     }
 

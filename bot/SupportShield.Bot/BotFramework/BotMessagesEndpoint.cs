@@ -22,8 +22,21 @@ public static class BotMessagesEndpoint
         return endpoints;
     }
 
-    private static async Task HandleAsync(HttpContext http, IBotFrameworkHttpAdapter adapter, IBot bot, SupportShieldRateLimiter limiter, IConversationStore conversations)
+    private static async Task HandleAsync(
+        HttpContext http,
+        IBotFrameworkHttpAdapter adapter,
+        IBot bot,
+        IConfiguration configuration,
+        SupportShieldRateLimiter limiter,
+        IConversationStore conversations)
     {
+        if (!string.IsNullOrEmpty(configuration["MicrosoftAppId"]) && BotTokenPrecheck.Problem(http.Request.Headers.Authorization.ToString()) is { } tokenProblem)
+        {
+            // Refused before anything is read or fetched: a token Bot Framework could never accept costs no network call.
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, tokenProblem).ConfigureAwait(false);
+            return;
+        }
+
         if (http.Request.ContentLength > MaxActivityBytes)
         {
             await RefuseAsync(http, StatusCodes.Status413PayloadTooLarge, $"The activity is larger than {MaxActivityBytes} bytes.").ConfigureAwait(false);
@@ -69,6 +82,11 @@ public static class BotMessagesEndpoint
         catch (Exception ex) when (ex is SecurityTokenException or SecurityTokenArgumentException && !http.Response.HasStarted)
         {
             await RefuseAsync(http, StatusCodes.Status401Unauthorized, "The Authorization header does not hold a valid Bot Framework token.").ConfigureAwait(false);
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("IDX", StringComparison.Ordinal) && !http.Response.HasStarted)
+        {
+            // The signing keys could not be fetched (identity service unreachable): the token cannot be checked, so nothing is processed.
+            await RefuseAsync(http, StatusCodes.Status503ServiceUnavailable, "The Bot Framework token cannot be validated right now (signing keys unavailable); nothing was processed.").ConfigureAwait(false);
         }
     }
 

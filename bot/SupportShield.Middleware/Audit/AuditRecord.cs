@@ -13,6 +13,7 @@ namespace SupportShield.Middleware.Audit;
 /// <param name="MaskedPreview">A short masked preview of the message, or null.</param>
 /// <param name="ValueHashes">Keyed hashes (HMAC-SHA256, hex) of each matched value, so records can be correlated without the values.</param>
 /// <param name="MessageId">The message concerned, when there is one.</param>
+/// <param name="Actor">Who acted, when a person did (an agent or supervisor id), or null.</param>
 public sealed record AuditRecord(
     DateTimeOffset Time,
     string ConversationId,
@@ -22,4 +23,5 @@ public sealed record AuditRecord(
     IReadOnlyList<string> RuleIds,
     string? MaskedPreview,
     IReadOnlyList<string> ValueHashes,
-    string? MessageId = null);
+    string? MessageId = null,
+    string? Actor = null);

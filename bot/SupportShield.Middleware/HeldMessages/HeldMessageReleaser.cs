@@ -58,4 +58,50 @@ public sealed class HeldMessageReleaser
 
         return delivered;
     }
+
+    /// <summary>
+    /// Releases one held message of the turn's conversation on a supervisor's approval, although the customer has not
+    /// verified. It goes through the send pipeline, where the guard screens it as if the customer were verified (always-
+    /// redacted types are still redacted; what the policy holds even then goes back to held). Returns what became of it,
+    /// or null when the conversation holds no such message in Held state (unknown, released, or claimed by someone else).
+    /// </summary>
+    public async Task<ScreeningOutcome?> ReleaseWithOverrideAsync(ITurnContext turnContext, string messageId, OverrideApproval approval, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(turnContext);
+        ArgumentException.ThrowIfNullOrEmpty(messageId);
+        ArgumentNullException.ThrowIfNull(approval);
+        var conversationId = turnContext.Activity.Conversation.Id;
+        var held = await _store.ListHeldAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var message = held.FirstOrDefault(m => m.MessageId == messageId);
+        if (message is null || !await _store.TryClaimAsync(messageId, cancellationToken).ConfigureAwait(false))
+        {
+            return null;
+        }
+
+        var state = ScreeningTurnState.For(turnContext);
+        var activity = JsonConvert.DeserializeObject<Activity>(message.ActivityJson)
+            ?? throw new InvalidOperationException($"Held message {message.MessageId} has no activity.");
+        activity.Id = null;
+        state.MarkRelease(activity, message);
+        state.MarkOverride(activity, approval);
+        try
+        {
+            await turnContext.SendActivityAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (state.Outcomes.LastOrDefault(o => o.MessageId == messageId) is null)
+            {
+                await _store.ReturnToHeldAsync(message.MessageId, CancellationToken.None).ConfigureAwait(false);
+            }
+
+            throw;
+        }
+        finally
+        {
+            state.ForgetRelease(activity);
+        }
+
+        return state.Outcomes.LastOrDefault(o => o.MessageId == messageId);
+    }
 }

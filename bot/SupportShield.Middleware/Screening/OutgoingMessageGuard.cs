@@ -75,7 +75,10 @@ public sealed class OutgoingMessageGuard
         for (var i = 0; i < activities.Count; i++)
         {
             var activity = activities[i];
-            var screening = _screener.Screen(activity, context.Account, context.Policy, context.History, context.Locked);
+            // A supervisor-approved override screens that one released message as if the customer were verified; the account
+            // holder's own disclosure lock still applies.
+            var policy = state.OverrideOf(activity) is null ? context.Policy : context.Policy with { CustomerVerified = true };
+            var screening = _screener.Screen(activity, context.Account, policy, context.History, context.Locked);
             switch (screening.Decision.Action)
             {
                 case PolicyAction.Allow:
@@ -230,11 +233,12 @@ public sealed class OutgoingMessageGuard
                 _time.GetUtcNow())).ConfigureAwait(false);
         }
 
-        var action = release is not null ? "released" : redacted ? "redacted" : "delivered";
-        await AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null).ConfigureAwait(false);
+        var approval = state.OverrideOf(screening.Activity);
+        var action = approval is not null ? OverrideApproval.ReleasedAction : release is not null ? "released" : redacted ? "redacted" : "delivered";
+        await AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null, approval).ConfigureAwait(false);
     }
 
-    private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview) =>
+    private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview, OverrideApproval? approval = null) =>
         _audit.AppendAsync(_records.ForDecision(
             conversationId,
             "outgoing",
@@ -243,5 +247,5 @@ public sealed class OutgoingMessageGuard
             screening.Decision.Reasons,
             preview,
             messageId,
-            [$"sender:{role}"]));
+            approval is null ? [$"sender:{role}"] : [$"sender:{role}", $"override-request:{approval.RequestId}"]) with { Actor = approval?.SupervisorId });
 }

@@ -11,6 +11,7 @@ namespace SupportShield.Middleware.Screening;
 public sealed class ScreeningTurnState
 {
     private readonly Dictionary<object, HeldMessage> _releases = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, OverrideApproval> _overrides = new(ReferenceEqualityComparer.Instance);
     private readonly List<ScreeningOutcome> _outcomes = [];
 
     /// <summary>"agent" when a human agent's reply is being sent, otherwise "bot".</summary>
@@ -45,5 +46,19 @@ public sealed class ScreeningTurnState
 
     internal HeldMessage? ReleaseOf(object activity) => _releases.GetValueOrDefault(activity);
 
-    internal void ForgetRelease(object activity) => _releases.Remove(activity);
+    internal void ForgetRelease(object activity)
+    {
+        _releases.Remove(activity);
+        _overrides.Remove(activity);
+    }
+
+    /// <summary>
+    /// Marks one activity (by reference) as released by a supervisor's override: the outgoing guard screens it as if the
+    /// customer were verified, so always-redacted types are still redacted and what the policy holds or blocks even
+    /// for verified customers stays held or blocked. Honoured for this activity only, and only on a send.
+    /// </summary>
+    internal void MarkOverride(object activity, OverrideApproval approval) => _overrides[activity] = approval;
+
+    internal OverrideApproval? OverrideOf(object activity) =>
+        _releases.ContainsKey(activity) ? _overrides.GetValueOrDefault(activity) : null;
 }

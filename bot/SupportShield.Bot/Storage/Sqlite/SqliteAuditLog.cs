@@ -4,7 +4,9 @@ namespace SupportShield.Bot.Storage.Sqlite;
 
 /// <summary>
 /// The audit log in SQLite. Append-only by design: this type has no way to change or remove a record, and the
-/// table's triggers refuse UPDATE and DELETE from anyone else.
+/// table's triggers refuse UPDATE and DELETE from anyone else. Each record is chained to the one before it
+/// (<see cref="AuditChain"/>): the previous hash is read inside the same immediate write transaction as the insert, so
+/// appends from any number of requests (or processes) form one chain.
 /// </summary>
 public sealed class SqliteAuditLog : IAuditLog
 {
@@ -21,61 +23,95 @@ public sealed class SqliteAuditLog : IAuditLog
         ArgumentNullException.ThrowIfNull(record.ConversationId);
         ArgumentNullException.ThrowIfNull(record.Direction);
         ArgumentNullException.ThrowIfNull(record.Action);
+        var normalised = record with
+        {
+            EntityTypes = record.EntityTypes ?? [],
+            RuleIds = record.RuleIds ?? [],
+            ValueHashes = record.ValueHashes ?? [],
+        };
         return _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
+                string previous;
+                await using (var last = connection.CreateCommand())
+                {
+                    last.Transaction = transaction;
+                    last.CommandText = "SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1;";
+                    // A missing hash on the last record (tampering) is left for verify to report; the chain goes on from genesis.
+                    previous = await last.ExecuteScalarAsync(ct).ConfigureAwait(false) as string ?? AuditChain.Genesis;
+                }
+
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
-                        entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id)
-                    VALUES ($conversation, $time, $ticks, $direction, $action, $types, $rules, $preview, $hashes, $message);
+                        entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
+                    VALUES ($conversation, $time, $ticks, $direction, $action, $types, $rules, $preview, $hashes, $message, $actor, $previous, $hash);
                     """;
-                command.Parameters.AddWithValue("$conversation", record.ConversationId);
-                command.Parameters.AddWithValue("$time", SqliteTime.ToText(record.Time));
-                command.Parameters.AddWithValue("$ticks", record.Time.UtcTicks);
-                command.Parameters.AddWithValue("$direction", record.Direction);
-                command.Parameters.AddWithValue("$action", record.Action);
-                command.Parameters.AddWithValue("$types", SqliteJson.Serialize(record.EntityTypes ?? []));
-                command.Parameters.AddWithValue("$rules", SqliteJson.Serialize(record.RuleIds ?? []));
-                command.Parameters.AddWithValue("$preview", (object?)record.MaskedPreview ?? DBNull.Value);
-                command.Parameters.AddWithValue("$hashes", SqliteJson.Serialize(record.ValueHashes ?? []));
-                command.Parameters.AddWithValue("$message", (object?)record.MessageId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$conversation", normalised.ConversationId);
+                command.Parameters.AddWithValue("$time", SqliteTime.ToText(normalised.Time));
+                command.Parameters.AddWithValue("$ticks", normalised.Time.UtcTicks);
+                command.Parameters.AddWithValue("$direction", normalised.Direction);
+                command.Parameters.AddWithValue("$action", normalised.Action);
+                command.Parameters.AddWithValue("$types", SqliteJson.Serialize(normalised.EntityTypes));
+                command.Parameters.AddWithValue("$rules", SqliteJson.Serialize(normalised.RuleIds));
+                command.Parameters.AddWithValue("$preview", (object?)normalised.MaskedPreview ?? DBNull.Value);
+                command.Parameters.AddWithValue("$hashes", SqliteJson.Serialize(normalised.ValueHashes));
+                command.Parameters.AddWithValue("$message", (object?)normalised.MessageId ?? DBNull.Value);
+                command.Parameters.AddWithValue("$actor", (object?)normalised.Actor ?? DBNull.Value);
+                command.Parameters.AddWithValue("$previous", previous);
+                command.Parameters.AddWithValue("$hash", AuditChain.ComputeHash(previous, normalised));
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
-        return _database.ReadAsync<IReadOnlyList<AuditRecord>>(
+        var stored = await QueryAsync(" WHERE conversation_id = $conversation ORDER BY time_utc_ticks, id;", conversationId, null, cancellationToken).ConfigureAwait(false);
+        return stored.Select(s => s.Record).ToList();
+    }
+
+    /// <summary>The newest <paramref name="limit"/> records (of one conversation, or of all when null), oldest first, with their chain hashes.</summary>
+    public async Task<IReadOnlyList<ChainedAuditRecord>> ListRecentAsync(string? conversationId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var where = conversationId is null ? string.Empty : " WHERE conversation_id = $conversation";
+        var newest = await QueryAsync(where + " ORDER BY id DESC LIMIT $limit;", conversationId, limit, cancellationToken).ConfigureAwait(false);
+        return newest.Reverse().ToList();
+    }
+
+    /// <summary>Checks the whole chain (see <see cref="AuditChain.Verify"/>).</summary>
+    public Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(
+            async (connection, ct) => AuditChain.Verify(await AuditTable.ReadAllAsync(connection, null, ct).ConfigureAwait(false)),
+            cancellationToken);
+
+    private Task<IReadOnlyList<ChainedAuditRecord>> QueryAsync(string tail, string? conversationId, int? limit, CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<ChainedAuditRecord>>(
             async (connection, ct) =>
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = """
-                    SELECT time, direction, action, entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id
-                    FROM audit_records WHERE conversation_id = $conversation ORDER BY time_utc_ticks, id;
-                    """;
-                command.Parameters.AddWithValue("$conversation", conversationId);
+                command.CommandText = AuditTable.SelectColumns + tail;
+                if (conversationId is not null)
+                {
+                    command.Parameters.AddWithValue("$conversation", conversationId);
+                }
+
+                if (limit is not null)
+                {
+                    command.Parameters.AddWithValue("$limit", limit.Value);
+                }
+
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                var records = new List<AuditRecord>();
+                var records = new List<ChainedAuditRecord>();
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    records.Add(new AuditRecord(
-                        SqliteTime.FromText(reader.GetString(0)),
-                        conversationId,
-                        reader.GetString(1),
-                        reader.GetString(2),
-                        SqliteJson.Deserialize<string[]>(reader.GetString(3), "entity types"),
-                        SqliteJson.Deserialize<string[]>(reader.GetString(4), "rule ids"),
-                        reader.IsDBNull(5) ? null : reader.GetString(5),
-                        SqliteJson.Deserialize<string[]>(reader.GetString(6), "value hashes"),
-                        reader.IsDBNull(7) ? null : reader.GetString(7)));
+                    records.Add(AuditTable.Read(reader));
                 }
 
                 return records;
             },
             cancellationToken);
-    }
 }

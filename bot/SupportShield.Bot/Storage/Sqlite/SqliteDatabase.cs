@@ -219,6 +219,7 @@ public sealed class SqliteDatabase : IDisposable
             step.Transaction = transaction;
             step.CommandText = sql;
             step.ExecuteNonQuery();
+            SqliteSchema.AfterStep(version, connection, transaction);
 
             using var record = connection.CreateCommand();
             record.Transaction = transaction;

@@ -1,3 +1,5 @@
+using Microsoft.Data.Sqlite;
+
 namespace SupportShield.Bot.Storage.Sqlite;
 
 /// <summary>
@@ -83,7 +85,50 @@ internal static class SqliteSchema
                 created_at TEXT NOT NULL
             );
             """),
+        (2, """
+            -- Tamper-evident audit chain (AuditChain): who acted, and each record's previous and own hash.
+            -- Existing rows are chained in id order right after this step (SqliteAuditChainMigration).
+            ALTER TABLE audit_records ADD COLUMN actor TEXT NULL;
+            ALTER TABLE audit_records ADD COLUMN previous_hash TEXT NULL;
+            ALTER TABLE audit_records ADD COLUMN hash TEXT NULL;
+
+            CREATE TABLE override_requests (
+                request_id             TEXT NOT NULL PRIMARY KEY,
+                conversation_id        TEXT NOT NULL,
+                message_id             TEXT NOT NULL,
+                agent_id               TEXT NOT NULL,
+                masked_justification   TEXT NOT NULL,
+                status                 TEXT NOT NULL CHECK (status IN ('Pending', 'Approved', 'Rejected')),
+                requested_at           TEXT NOT NULL,
+                decided_at             TEXT NULL,
+                decided_by             TEXT NULL
+            );
+            CREATE INDEX ix_override_requests_message ON override_requests (message_id, status);
+
+            CREATE TABLE false_positive_reports (
+                id                INTEGER PRIMARY KEY AUTOINCREMENT,
+                report_id         TEXT NOT NULL UNIQUE,
+                conversation_id   TEXT NOT NULL,
+                message_id        TEXT NOT NULL,
+                agent_id          TEXT NOT NULL,
+                masked_note       TEXT NULL,
+                reasons_json      TEXT NOT NULL,
+                entity_types_json TEXT NOT NULL,
+                masked_preview    TEXT NOT NULL,
+                reported_at       TEXT NOT NULL,
+                reported_at_ticks INTEGER NOT NULL
+            );
+            """),
     ];
+
+    /// <summary>Work a step needs besides its SQL, run in the same transaction right after it.</summary>
+    public static void AfterStep(int version, SqliteConnection connection, SqliteTransaction transaction)
+    {
+        if (version == 2)
+        {
+            SqliteAuditChainMigration.ChainExistingRecords(connection, transaction);
+        }
+    }
 
     public static int LatestVersion => Migrations[^1].Version;
 }
