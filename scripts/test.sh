@@ -21,7 +21,8 @@ if ! dotnet build SupportShield.sln -c Release -nologo -v minimal; then
 fi
 
 echo "== test"
-dotnet test SupportShield.sln -c Release --no-build -nologo -v minimal \
+# One test project at a time: parallel test hosts on a 2-core machine only add contention.
+dotnet test SupportShield.sln -c Release --no-build -nologo -v minimal -m:1 \
   --logger "trx;LogFilePrefix=supportshield" --logger "console;verbosity=minimal" \
   --results-directory "$results"
 status=$?

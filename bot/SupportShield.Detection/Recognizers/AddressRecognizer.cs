@@ -136,22 +136,15 @@ public sealed class AddressRecognizer : IRecognizer
         var cores = new List<(int Start, int End, int Pattern)>();
         for (var p = 0; p < Streets.Length; p++)
         {
-            try
+            for (var m = Streets[p].Match(text); m.Success; m = m.NextMatch())
             {
-                for (var m = Streets[p].Match(text); m.Success; m = m.NextMatch())
+                var name = m.Groups["name"];
+                if (name.Success && name.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(w => NotStreetWords.Contains(w.Trim('.', ',')) || w.All(char.IsDigit) && w.Length > 3))
                 {
-                    var name = m.Groups["name"];
-                    if (name.Success && name.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(w => NotStreetWords.Contains(w.Trim('.', ',')) || w.All(char.IsDigit) && w.Length > 3))
-                    {
-                        continue;
-                    }
-
-                    cores.Add((m.Index, m.Index + m.Length, p));
+                    continue;
                 }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Keep what was found.
+
+                cores.Add((m.Index, m.Index + m.Length, p));
             }
         }
 
@@ -169,15 +162,7 @@ public sealed class AddressRecognizer : IRecognizer
             extended = false;
             foreach (var tail in Tails)
             {
-                Match m;
-                try
-                {
-                    m = tail.Match(text, end);
-                }
-                catch (RegexMatchTimeoutException)
-                {
-                    continue;
-                }
+                var m = tail.Match(text, end);
 
                 if (m.Success && m.Length > 0 && text.AsSpan(m.Index, m.Length).Trim().Length > 0)
                 {

@@ -28,16 +28,9 @@ internal static class DateMentions
         foreach (var (name, regex) in Patterns)
         {
             var matches = new List<Match>();
-            try
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
             {
-                for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-                {
-                    matches.Add(m);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Keep what was found.
+                matches.Add(m);
             }
 
             foreach (var m in matches)

@@ -48,30 +48,23 @@ public sealed class IbanRecognizer : IRecognizer
 
         List<Finding>? findings = null;
 
-        try
+        for (var m = Candidate.Match(text); m.Success; m = m.NextMatch())
         {
-            for (var m = Candidate.Match(text); m.Success; m = m.NextMatch())
+            var end = ValidEnd(text, m.Index, m.Index + m.Length);
+            if (end < 0)
             {
-                var end = ValidEnd(text, m.Index, m.Index + m.Length);
-                if (end < 0)
-                {
-                    continue;
-                }
-
-                var words = ContextScanner.Find(text, m.Index, end, ContextWords);
-                (findings ??= []).Add(new Finding(
-                    EntityType.Iban,
-                    m.Index,
-                    end,
-                    text[m.Index..end],
-                    ValidScore,
-                    "iban.mod97",
-                    new FindingExplanation(Name, "iban", ValidScore, "length:pass;mod97:pass", 0, words.Count > 0 ? words : null)));
+                continue;
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Keep what was found.
+
+            var words = ContextScanner.Find(text, m.Index, end, ContextWords);
+            (findings ??= []).Add(new Finding(
+                EntityType.Iban,
+                m.Index,
+                end,
+                text[m.Index..end],
+                ValidScore,
+                "iban.mod97",
+                new FindingExplanation(Name, "iban", ValidScore, "length:pass;mod97:pass", 0, words.Count > 0 ? words : null)));
         }
 
         return findings ?? (IEnumerable<Finding>)[];

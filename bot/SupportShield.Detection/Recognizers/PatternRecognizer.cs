@@ -48,27 +48,20 @@ public abstract class PatternRecognizer : IRecognizer
         for (var p = 0; p < Patterns.Count; p++)
         {
             var pattern = Patterns[p];
-            try
+            for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
             {
-                for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
+                var group = match.Groups["value"];
+                var span = group.Success ? (Group)group : match;
+                if (span.Length == 0)
                 {
-                    var group = match.Groups["value"];
-                    var span = group.Success ? (Group)group : match;
-                    if (span.Length == 0)
-                    {
-                        continue;
-                    }
-
-                    var finding = Score(text, span.Index, span.Index + span.Length, span.Value, pattern);
-                    if (finding is not null)
-                    {
-                        (findings ??= []).Add(finding);
-                    }
+                    continue;
                 }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // A pathological input: keep what was found so far and move on.
+
+                var finding = Score(text, span.Index, span.Index + span.Length, span.Value, pattern);
+                if (finding is not null)
+                {
+                    (findings ??= []).Add(finding);
+                }
             }
         }
 

@@ -97,16 +97,9 @@ public sealed class PhoneRecognizer : IRecognizer
         }
 
         var state = new State(text);
-        try
+        for (var m = Candidate.Match(text); m.Success; m = m.NextMatch())
         {
-            for (var m = Candidate.Match(text); m.Success; m = m.NextMatch())
-            {
-                ReadSegment(ref state, m.Index, m.Index + m.Length);
-            }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // Keep what was found.
+            ReadSegment(ref state, m.Index, m.Index + m.Length);
         }
 
         ReadShapes(ref state);
@@ -414,16 +407,9 @@ public sealed class PhoneRecognizer : IRecognizer
 
         foreach (var (name, regex, baseScore) in Shapes)
         {
-            try
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
             {
-                for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-                {
-                    ReadShape(ref state, ref known, name, m.Index, m.Index + m.Length, baseScore);
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                // Keep what was found.
+                ReadShape(ref state, ref known, name, m.Index, m.Index + m.Length, baseScore);
             }
         }
     }
