@@ -74,7 +74,20 @@ public sealed class ScanCommand : ICommand
                 continue;
             }
 
-            writer.Write(message.Id, engine.Analyze(message.Request));
+            Detection.Engine.AnalysisResult result;
+            try
+            {
+                result = engine.Analyze(message.Request);
+            }
+            catch (System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                // Not screened in time (a rules file's backtracking expression): say so rather than print "no findings".
+                malformed++;
+                io.Error.WriteLine($"line {lineNumber}: screening ran out of time; the line was not screened");
+                continue;
+            }
+
+            writer.Write(message.Id, result);
             if (io.FlushEachLine)
             {
                 io.Out.Flush();
