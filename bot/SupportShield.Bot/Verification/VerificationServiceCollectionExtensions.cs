@@ -1,14 +1,27 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SupportShield.Dialogs.Email;
+using SupportShield.Dialogs.Identity;
+using SupportShield.Dialogs.Sms;
 using SupportShield.Dialogs.Verification;
+using SupportShield.Middleware.Accounts;
+using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Security;
+using SupportShield.Middleware.Transcripts;
 using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Bot.Verification;
 
-/// <summary>Registers the verification dialog and its state machine.</summary>
+/// <summary>Registers the verification dialog, its state machine and the host page's identity tokens.</summary>
 public static class VerificationServiceCollectionExtensions
 {
-    /// <summary>Binds <c>SupportShield:Verification</c> (see <see cref="VerificationOptions"/>).</summary>
+    /// <summary>
+    /// Binds <c>SupportShield:Verification</c> (see <see cref="VerificationOptions"/>) and <c>SupportShield:Identity</c>
+    /// (see <see cref="ChannelIdentityOptions"/>; identity tokens are checked only when its SigningKey is set). The SMS
+    /// factor uses the registered <see cref="ISmsSender"/>, when there is one.
+    /// </summary>
     public static IServiceCollection AddSupportShieldVerification(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
@@ -21,15 +34,44 @@ public static class VerificationServiceCollectionExtensions
                 return true;
             })
             .ValidateOnStart();
+        services.AddOptions<ChannelIdentityOptions>()
+            .Bind(configuration.GetSection(ChannelIdentityOptions.SectionName))
+            .Validate(o =>
+            {
+                o.Validate();
+                return true;
+            })
+            .ValidateOnStart();
         services.TryAddSingleton<IVerificationCodeGenerator, RandomVerificationCodeGenerator>();
         services.TryAddSingleton<VerificationStore>();
         services.TryAddSingleton(sp => new VerificationStateMachine(
             sp.GetRequiredService<VerificationStore>(),
-            sp.GetRequiredService<SupportShield.Middleware.Security.KeyedHasher>(),
+            sp.GetRequiredService<KeyedHasher>(),
             sp.GetRequiredService<IVerificationCodeGenerator>(),
             sp.GetRequiredService<IOptions<VerificationOptions>>().Value,
             sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<VerificationDialog>();
+        services.TryAddSingleton(sp => new IdentityTokenReplayGuard(
+            sp.GetRequiredService<VerificationStore>(),
+            sp.GetRequiredService<KeyedHasher>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp =>
+        {
+            var identityOptions = sp.GetRequiredService<IOptions<ChannelIdentityOptions>>().Value;
+            var identity = identityOptions.Enabled ? new ChannelIdentityValidator(identityOptions, sp.GetRequiredService<TimeProvider>()) : null;
+            return new VerificationDialog(
+                sp.GetRequiredService<VerificationStateMachine>(),
+                sp.GetRequiredService<IAccountDirectory>(),
+                sp.GetRequiredService<IConversationStore>(),
+                sp.GetRequiredService<IEmailSender>(),
+                sp.GetRequiredService<HeldMessageReleaser>(),
+                sp.GetRequiredService<IAgentTranscriptStore>(),
+                sp.GetRequiredService<IAuditLog>(),
+                sp.GetRequiredService<AuditRecordFactory>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetService<ISmsSender>(),
+                identity,
+                identity is null ? null : sp.GetRequiredService<IdentityTokenReplayGuard>());
+        });
         services.TryAddSingleton<IVerificationGateway>(sp => sp.GetRequiredService<VerificationDialog>());
         return services;
     }

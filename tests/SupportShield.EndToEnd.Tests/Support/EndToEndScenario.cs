@@ -85,6 +85,6 @@ internal sealed partial class EndToEndScenario : IAsyncDisposable
 
     public static string State(JsonElement conversation) => conversation.GetProperty("verification").GetString()!;
 
-    [GeneratedRegex(@"\b[0-9]{6}\b")]
+    [GeneratedRegex(@"\b[0-9]{8}\b")]
     private static partial Regex CodePattern();
 }
