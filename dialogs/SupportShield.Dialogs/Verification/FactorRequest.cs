@@ -4,8 +4,9 @@ using SupportShield.Middleware.Verification;
 namespace SupportShield.Dialogs.Verification;
 
 /// <summary>Reads a customer's request to get the code another way ("send it by text instead", "email it to me").</summary>
-internal sealed partial record FactorRequest(FactorRequestKind Kind, VerificationFactor? Factor = null)
+public sealed partial record FactorRequest(FactorRequestKind Kind, VerificationFactor? Factor = null)
 {
+    /// <summary>Nothing about the code's destination.</summary>
     public static FactorRequest None { get; } = new(FactorRequestKind.None);
 
     /// <summary>What <paramref name="text"/> asks. Any contact typed in it, or a new or different contact, makes it a redirect.</summary>

@@ -1,7 +1,7 @@
 namespace SupportShield.Dialogs.Verification;
 
 /// <summary>What a customer asked about where the code goes, while one is awaited.</summary>
-internal enum FactorRequestKind
+public enum FactorRequestKind
 {
     /// <summary>Nothing about the code's destination.</summary>
     None,
