@@ -4,6 +4,7 @@ using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.DevChannel;
 using SupportShield.Bot.Email;
+using SupportShield.Bot.Ops;
 
 namespace SupportShield.Bot;
 
@@ -26,11 +27,13 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldBotFramework();
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
+        builder.Services.AddSupportShieldOpsApi(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
         app.MapBotMessages();
         app.MapAgentApi();
+        app.MapOpsVerificationApi();
         app.MapDevOutbox();
         app.MapDevChannel();
         return app;

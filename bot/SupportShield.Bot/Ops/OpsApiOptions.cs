@@ -1,0 +1,11 @@
+namespace SupportShield.Bot.Ops;
+
+/// <summary>Ops API settings, bound from <c>SupportShield:Ops</c>.</summary>
+public sealed class OpsApiOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "SupportShield:Ops";
+
+    /// <summary>Keys that ops present as <c>Authorization: Bearer KEY</c>. Default: none, so every call is refused.</summary>
+    public IList<string> ApiKeys { get; } = [];
+}
