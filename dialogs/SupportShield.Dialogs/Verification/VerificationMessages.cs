@@ -10,8 +10,8 @@ public static class VerificationMessages
     public static string CodeSent(TimeSpan lifetime, VerificationFactor factor = VerificationFactor.Email, VerificationFactor? alternative = null) =>
         string.Format(
             CultureInfo.InvariantCulture,
-            "To protect your account, I've sent a {0}-digit verification code {1}. Please type the code here. It expires in {2} minutes.{3}",
-            VerificationCode.Length,
+            "To protect your account, I've sent {0} verification code {1}. Please type the code here. It expires in {2} minutes.{3}",
+            DigitsWithArticle,
             Destination(factor),
             (int)lifetime.TotalMinutes,
             Offer(alternative));
@@ -34,8 +34,8 @@ public static class VerificationMessages
     public static string ContactReceived(TimeSpan lifetime) =>
         string.Format(
             CultureInfo.InvariantCulture,
-            "Thanks. If that matches an account, a {0}-digit code is on its way to the contact details on file. Please type the code here. It expires in {1} minutes.",
-            VerificationCode.Length,
+            "Thanks. If that matches an account, {0} code is on its way to the contact details on file. Please type the code here. It expires in {1} minutes.",
+            DigitsWithArticle,
             (int)lifetime.TotalMinutes);
 
     public const string StillWaiting =
@@ -85,6 +85,9 @@ public static class VerificationMessages
     public const string ContactEnteredTranscriptNote = "[contact details entered for verification]";
 
     public const string RedirectRefusedTranscriptNote = "[asked for the verification code at a contact not on file: refused]";
+
+    /// <summary>"an 8-digit": the article goes with <see cref="VerificationCode.Length"/> (update it when the length changes).</summary>
+    private static string DigitsWithArticle => string.Create(CultureInfo.InvariantCulture, $"an {VerificationCode.Length}-digit");
 
     private static string Destination(VerificationFactor factor) =>
         factor == VerificationFactor.Sms ? "by text message to the phone number we have on file" : "to the email address we have on file";
