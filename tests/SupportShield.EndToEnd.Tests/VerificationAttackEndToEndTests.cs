@@ -246,6 +246,18 @@ public sealed partial class VerificationAttackEndToEndTests
         await s.Channel.WaitForAsync(a => a.Text == AddressReply);
     }
 
+    [Test]
+    public void IdentitySigningKeyTooShort_HostRefusesToStart()
+    {
+        var exception = Assert.CatchAsync(() => EndToEndScenario.StartAsync(settings =>
+        {
+            settings["SupportShield:Identity:SigningKey"] = Convert.ToBase64String(new byte[16]);
+            settings["SupportShield:Identity:Issuer"] = "https://shop.example/";
+        }));
+
+        Assert.That(exception!.Message, Does.Contain("SupportShield:Identity:SigningKey").And.Contain("32 bytes"));
+    }
+
     private static async Task StartLinkedAsync(EndToEndScenario s, string conversation)
     {
         await s.CustomerSaysAsync(conversation, "hi");

@@ -26,6 +26,12 @@ public sealed partial record FactorRequest(FactorRequestKind Kind, VerificationF
             return sms || email || SendPattern().IsMatch(text) ? new FactorRequest(FactorRequestKind.Redirect) : None;
         }
 
+        // "I got the text message but no code" names a factor without asking for anything.
+        if (!AskPattern().IsMatch(text))
+        {
+            return None;
+        }
+
         return (sms, email) switch
         {
             (true, false) => new FactorRequest(FactorRequestKind.Switch, VerificationFactor.Sms),
@@ -42,6 +48,9 @@ public sealed partial record FactorRequest(FactorRequestKind Kind, VerificationF
 
     [GeneratedRegex(@"\b(?:new|different|another|other|alternate|alternative|updated|current|work|personal|second|backup)\s+(?:e-?mail|address|number|phone|mobile|cell|inbox)\b|\bto\s+(?:this|that|the\s+following)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex OtherContactPattern();
+
+    [GeneratedRegex(@"\b(?:send|resend|text\s+(?:it|me)|e-?mail\s+(?:it|me)|instead|rather|prefer|switch|use|get\s+it|can|could|would|please|want|try)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex AskPattern();
 
     [GeneratedRegex(@"\b(?:send|text|e-?mail|mail|resend|forward)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex SendPattern();

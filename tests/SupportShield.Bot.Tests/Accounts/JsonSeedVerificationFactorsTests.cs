@@ -30,6 +30,15 @@ public sealed class JsonSeedVerificationFactorsTests
         Assert.That((await directory.FindByIdAsync("a-2"))!.VerificationFactors, Is.Null);
     }
 
+    [Test]
+    public async Task BundledDemoSeed_JohnPrefersTextMessages()
+    {
+        var directory = new JsonSeedAccountDirectory(AccountsOptions.DefaultSeedFile);
+
+        Assert.That((await directory.FindByIdAsync("acct-1002"))!.VerificationFactors, Is.EqualTo(new[] { VerificationFactor.Sms, VerificationFactor.Email }));
+        Assert.That((await directory.FindByIdAsync("acct-1001"))!.VerificationFactors, Is.Null);
+    }
+
     [TestCase("""["sms"]""", "has no phone")]
     [TestCase("""["carrier-pigeon"]""", "'carrier-pigeon'")]
     [TestCase("""["1"]""", "'1'")]

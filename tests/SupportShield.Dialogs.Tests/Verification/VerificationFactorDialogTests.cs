@@ -245,6 +245,8 @@ public sealed class VerificationFactorDialogTests
     [TestCase("send it to this email: x@y.example", FactorRequestKind.Redirect, null)]
     [TestCase("text it to 503 555 0199", FactorRequestKind.Redirect, null)]
     [TestCase("I didn't get the email yet", FactorRequestKind.None, null)]
+    [TestCase("I got the text message but there was no code in it", FactorRequestKind.None, null)]
+    [TestCase("could I have it via SMS", FactorRequestKind.Switch, VerificationFactor.Sms)]
     [TestCase("what is my address?", FactorRequestKind.None, null)]
     public void Parse_CustomerRequests(string text, FactorRequestKind kind, VerificationFactor? factor)
     {
