@@ -27,7 +27,8 @@ public static class SmsServiceCollectionExtensions
 
         if (!string.IsNullOrWhiteSpace(configuration[TwilioSmsOptions.SectionName + ":AccountSid"]))
         {
-            services.AddHttpClient(TwilioHttpClientName);
+            // No request logging: the URL names the Twilio account, and nothing about a text message belongs in logs.
+            services.AddHttpClient(TwilioHttpClientName).RemoveAllLoggers();
             services.TryAddSingleton(sp => new TwilioSmsSender(
                 sp.GetRequiredService<IOptions<TwilioSmsOptions>>(),
                 sp.GetRequiredService<IHttpClientFactory>().CreateClient(TwilioHttpClientName),

@@ -279,6 +279,7 @@ public sealed class VerificationDialog : IVerificationGateway
         }
 
         var factor = request.Factor!.Value;
+        await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, VerificationMessages.FactorSwitchTranscriptNote(factor), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         var (accountId, current) = await _machine.GetPendingCodeAsync(conversationId, cancellationToken).ConfigureAwait(false);
         var account = accountId is null ? null : await _accounts.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false);
         if (account is not null && (!AvailableFactors(account).Contains(factor) || factor == current))

@@ -84,6 +84,10 @@ public static class VerificationMessages
 
     public const string ContactEnteredTranscriptNote = "[contact details entered for verification]";
 
+    /// <summary>What the agent's transcript shows when the customer asked for the code another way.</summary>
+    public static string FactorSwitchTranscriptNote(VerificationFactor factor) =>
+        factor == VerificationFactor.Sms ? "[asked for the verification code by text message]" : "[asked for the verification code by email]";
+
     public const string RedirectRefusedTranscriptNote = "[asked for the verification code at a contact not on file: refused]";
 
     /// <summary>"an 8-digit": the article goes with <see cref="VerificationCode.Length"/> (update it when the length changes).</summary>

@@ -116,6 +116,7 @@ public sealed class VerificationFactorDialogTests
         Assert.That(harness.Sms.Sent.Single().To, Is.EqualTo(ShieldHarness.Jane.Phone));
         Assert.That(harness.Sms.Sent.Single().Body, Does.Contain("23456789"));
         Assert.That(harness.Transcript.All.Select(e => e.Text), Has.None.Contain("2345"));
+        Assert.That(harness.Transcript.All.Select(e => e.Text), Does.Contain(VerificationMessages.FactorSwitchTranscriptNote(VerificationFactor.Sms)));
     }
 
     [Test]
