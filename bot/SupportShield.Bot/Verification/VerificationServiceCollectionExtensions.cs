@@ -26,10 +26,21 @@ public static class VerificationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        var factorsSection = configuration.GetSection("SupportShield:Verification:Factors");
         services.AddOptions<VerificationOptions>()
             .Bind(configuration.GetSection("SupportShield:Verification"))
             .Validate(o =>
             {
+                // The binder skips list entries it cannot convert: a misspelt factor must fail, not vanish.
+                foreach (var entry in factorsSection.GetChildren())
+                {
+                    if (!Enum.TryParse<VerificationFactor>(entry.Value, ignoreCase: true, out var factor) || !Enum.IsDefined(factor)
+                        || entry.Value!.Trim().All(char.IsAsciiDigit))
+                    {
+                        throw new InvalidOperationException($"SupportShield:Verification:Factors:{entry.Key} is '{entry.Value}'; use Email or Sms.");
+                    }
+                }
+
                 o.Validate();
                 return true;
             })
