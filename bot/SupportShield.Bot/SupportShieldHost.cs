@@ -37,6 +37,7 @@ public static class SupportShieldHost
         app.MapBotMessages();
         app.MapAgentApi();
         app.MapOpsApi();
+        app.MapOpsVerificationApi();
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();

@@ -18,6 +18,7 @@ public static class SupportShieldServiceCollectionExtensions
         services.AddSupportShieldPersistence(configuration);
         services.AddSupportShieldAccounts(configuration);
         services.AddSupportShieldEmail(configuration);
+        services.AddSupportShieldSms(configuration);
         services.AddSupportShieldScreening(configuration);
         services.AddSupportShieldVerification(configuration);
         services.AddSupportShieldProtection(configuration);

@@ -25,7 +25,7 @@ public sealed class DevOutboxTests
         using var outbox = await new HttpClient { BaseAddress = s.Host.BaseAddress }.GetAsync("dev/outbox");
         var mails = JsonDocument.Parse(await outbox.Content.ReadAsStringAsync()).RootElement;
         var mail = mails.EnumerateArray().First(m => m.GetProperty("subject").GetString() == "Your verification code");
-        var code = System.Text.RegularExpressions.Regex.Match(mail.GetProperty("body").GetString()!, @"\b[0-9]{6}\b").Value;
+        var code = System.Text.RegularExpressions.Regex.Match(mail.GetProperty("body").GetString()!, @"\b[0-9]{8}\b").Value;
         await s.CustomerSaysAsync(conversation, code);
 
         Assert.That(outbox.StatusCode, Is.EqualTo(HttpStatusCode.OK));

@@ -90,7 +90,7 @@ public sealed class ShieldEndToEndTests
         }
 
         var code = await s.WaitForCodeAsync(JaneEmail);
-        var wrong = code == "000000" ? "111111" : "000000";
+        var wrong = code == "00000000" ? "11111111" : "00000000";
         for (var i = 0; i < 5; i++)
         {
             await s.CustomerSaysAsync(conversation, wrong);

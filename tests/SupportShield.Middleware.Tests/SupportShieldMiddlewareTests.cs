@@ -65,12 +65,12 @@ public sealed class SupportShieldMiddlewareTests
 
         await new TestFlow(adapter, (_, _) => Task.CompletedTask)
             .Send("Hi, I'm Jane. What address do you have for me?")
-            .AssertReply(a => Assert.That(((Activity)a).Text, Does.Contain("sent a 6-digit verification code")))
+            .AssertReply(a => Assert.That(((Activity)a).Text, Does.Contain("sent an 8-digit verification code")))
             .StartTestAsync();
 
         Assert.That(harness.Email.Sent, Has.Count.EqualTo(1));
         Assert.That(harness.Email.Sent[0].To, Is.EqualTo(ShieldHarness.Jane.Email));
-        Assert.That(harness.Email.Sent[0].Body, Does.Contain("123456"));
+        Assert.That(harness.Email.Sent[0].Body, Does.Contain("12345678"));
     }
 
     [Test]
@@ -90,7 +90,7 @@ public sealed class SupportShieldMiddlewareTests
             })
             .Send("what phone and address do you have for me?")
             .AssertReply(a => Assert.That(((Activity)a).Text, Does.Contain("verification code")))
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.Verified)
             .AssertReply("Your phone on file is +1 503 555 0142.")
             .AssertReply(AddressReply)
@@ -116,17 +116,17 @@ public sealed class SupportShieldMiddlewareTests
             })
             .Send("can you confirm the email on my account?")
             .AssertReply(a => Assert.That(((Activity)a).Text, Does.Contain("verification code")))
-            .Send("my code is 999 999")
+            .Send("my code is 9999 9999")
             .AssertReply(VerificationMessages.WrongCode(4))
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.Verified)
             .StartTestAsync();
 
-        Assert.That(botSaw, Has.None.Contain("999").And.None.Contain("123456"));
-        Assert.That(harness.Transcript.All.Select(e => e.Text), Has.None.Contain("999").And.None.Contain("123456"));
+        Assert.That(botSaw, Has.None.Contain("999").And.None.Contain("12345678"));
+        Assert.That(harness.Transcript.All.Select(e => e.Text), Has.None.Contain("999").And.None.Contain("12345678"));
         Assert.That(harness.Transcript.All.Count(e => e.Text == VerificationMessages.CodeEnteredTranscriptNote), Is.EqualTo(2));
         var auditText = string.Join("\n", harness.Audit.All.Select(r => string.Join("|", r.MaskedPreview, string.Join(",", r.RuleIds), string.Join(",", r.ValueHashes))));
-        Assert.That(auditText, Does.Not.Contain("999 999").And.Not.Contain("123456"));
+        Assert.That(auditText, Does.Not.Contain("9999 9999").And.Not.Contain("12345678"));
     }
 
     [Test]
@@ -145,7 +145,7 @@ public sealed class SupportShieldMiddlewareTests
             })
             .Send("what email do you have for me?")
             .AssertReply(a => Assert.That(((Activity)a).Text, Does.Contain("verification code")))
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.Verified)
             .Send("card?")
             .AssertReply("The card we charged is [CREDIT_CARD REDACTED].")
@@ -168,7 +168,7 @@ public sealed class SupportShieldMiddlewareTests
             })
             .Send("what address do you have for me?")
             .AssertReply(a => Assert.That(((Activity)a).Text, Does.Contain("verification code")))
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.Verified)
             .Send("and?")
             .AssertReply(AddressReply)

@@ -11,6 +11,9 @@ public sealed class InMemoryAccountDirectory : IAccountDirectory
         _accounts = accounts.ToList();
     }
 
+    /// <summary>Adds an account.</summary>
+    public void Add(Account account) => _accounts.Add(account);
+
     public Task<Account?> FindByIdAsync(string accountId, CancellationToken cancellationToken = default) =>
         Task.FromResult(_accounts.FirstOrDefault(a => a.Id == accountId));
 

@@ -14,5 +14,5 @@ public sealed class SequenceCodeGenerator : IVerificationCodeGenerator
 
     public string? LastCode { get; private set; }
 
-    public string NewCode() => LastCode = _codes.Count > 0 ? _codes.Dequeue() : "000000";
+    public string NewCode() => LastCode = _codes.Count > 0 ? _codes.Dequeue() : "00000000";
 }

@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder.Adapters;
 using Microsoft.Extensions.Time.Testing;
 using SupportShield.Detection.Engine;
 using SupportShield.Dialogs.Notices;
+using SupportShield.Dialogs.Identity;
 using SupportShield.Dialogs.Verification;
 using SupportShield.Middleware.AccountProtection;
 using SupportShield.Middleware;
@@ -34,9 +35,14 @@ public sealed class ShieldHarness
         DateOfBirth = new DateOnly(1985, 3, 14),
     };
 
+    /// <summary>The key the harness's host page signs identity tokens with.</summary>
+    public static readonly byte[] IdentityKey = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();
+
+    public const string IdentityIssuer = "https://shop.example/";
+
     public ShieldHarness(DetectionEngine? engine = null, ScreeningOptions? screeningOptions = null, params string[] codes)
     {
-        Codes = new SequenceCodeGenerator(codes.Length > 0 ? codes : ["123456", "234567", "345678", "456789"]);
+        Codes = new SequenceCodeGenerator(codes.Length > 0 ? codes : ["12345678", "23456789", "34567890", "45678901"]);
         Accounts = new InMemoryAccountDirectory(Jane);
         ContactChanges = new ContactChangeStore(Storage);
         Directory = new ContactChangingAccountDirectory(Accounts, ContactChanges);
@@ -45,7 +51,9 @@ public sealed class ShieldHarness
         var resolver = new LinkedAccountResolver(Conversations, Directory);
         var releaser = new HeldMessageReleaser(Held);
         Machine = new VerificationStateMachine(new VerificationStore(Storage), Hasher, Codes, Options, Time);
-        Dialog = new VerificationDialog(Machine, Directory, Conversations, Email, releaser, Transcript, Audit, records, Time);
+        Dialog = new VerificationDialog(
+            Machine, Directory, Conversations, Email, releaser, Transcript, Audit, records, Time,
+            Sms, new ChannelIdentityValidator(IdentityOptions, Time), new IdentityTokenReplayGuard(new VerificationStore(Storage), Hasher, Time));
         var engines = new FixedDetectionEngineSource(engine ?? DetectionEngine.CreateDefault());
         var screener = new MessageScreener(engines, screeningOptions ?? new ScreeningOptions());
         Locks = new DisclosureLockStore(Storage);
@@ -73,6 +81,10 @@ public sealed class ShieldHarness
 
     /// <summary>Where owner notices go (kept apart from code emails so tests can count each).</summary>
     public RecordingEmailSender NoticeEmail { get; } = new();
+    public RecordingSmsSender Sms { get; } = new();
+
+    /// <summary>The host page's identity token settings: <see cref="IdentityKey"/>, issuer <see cref="IdentityIssuer"/>, no audience.</summary>
+    public ChannelIdentityOptions IdentityOptions { get; } = new() { SigningKey = Convert.ToBase64String(IdentityKey), Issuer = IdentityIssuer };
     public MemoryStorage Storage { get; } = new();
     public KeyedHasher Hasher { get; }
     public VerificationStateMachine Machine { get; }

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json;
 using SupportShield.Middleware.Accounts;
+using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Bot.Accounts;
 
 /// <summary>
 /// Accounts read once from a JSON seed file: an array of objects with <c>id</c>, <c>name</c>, <c>email</c> and optional
-/// <c>phone</c>, <c>postalAddress</c>, <c>zip</c>, <c>cardLast4</c>, <c>dateOfBirth</c> (yyyy-MM-dd). A file that cannot be
+/// <c>phone</c>, <c>postalAddress</c>, <c>zip</c>, <c>cardLast4</c>, <c>dateOfBirth</c> (yyyy-MM-dd), <c>verificationFactors</c>
+/// (the factors offered to this account, in order: <c>"email"</c>, <c>"sms"</c>; default: <c>SupportShield:Verification:Factors</c>). A file that cannot be
 /// trusted to give one answer per contact (bad JSON, missing fields, duplicate ids, emails or phones) is refused whole.
 /// </summary>
 public sealed class JsonSeedAccountDirectory : IAccountDirectory
@@ -138,6 +140,7 @@ public sealed class JsonSeedAccountDirectory : IAccountDirectory
             throw new InvalidDataException($"{where} has a phone without digits.");
         }
 
+        var factors = ParseFactors(seed.VerificationFactors, seed.Phone, where);
         return new Account
         {
             Id = seed.Id.Trim(),
@@ -148,7 +151,43 @@ public sealed class JsonSeedAccountDirectory : IAccountDirectory
             Zip = Blank(seed.Zip),
             CardLast4 = Blank(seed.CardLast4),
             DateOfBirth = dateOfBirth,
+            VerificationFactors = factors,
         };
+    }
+
+    private static List<VerificationFactor>? ParseFactors(string?[]? names, string? phone, string where)
+    {
+        if (names is null)
+        {
+            return null;
+        }
+
+        if (names.Length == 0)
+        {
+            throw new InvalidDataException($"{where} has an empty verificationFactors list; leave it out to use SupportShield:Verification:Factors.");
+        }
+
+        var factors = new List<VerificationFactor>();
+        foreach (var name in names)
+        {
+            if (string.IsNullOrWhiteSpace(name) || !Enum.TryParse<VerificationFactor>(name.Trim(), ignoreCase: true, out var factor) || !Enum.IsDefined(factor)
+                || name.Trim().All(char.IsAsciiDigit))
+            {
+                throw new InvalidDataException($"{where} has verificationFactors entry '{name}'; use \"email\" or \"sms\".");
+            }
+
+            if (factor == VerificationFactor.Sms && string.IsNullOrWhiteSpace(phone))
+            {
+                throw new InvalidDataException($"{where} lists the sms verification factor but has no phone.");
+            }
+
+            if (!factors.Contains(factor))
+            {
+                factors.Add(factor);
+            }
+        }
+
+        return factors;
     }
 
     private void Add(Account account, int index)
@@ -181,5 +220,6 @@ public sealed class JsonSeedAccountDirectory : IAccountDirectory
         string? PostalAddress,
         string? Zip,
         string? CardLast4,
-        string? DateOfBirth);
+        string? DateOfBirth,
+        string?[]? VerificationFactors = null);
 }

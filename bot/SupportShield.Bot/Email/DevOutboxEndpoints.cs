@@ -4,14 +4,16 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SupportShield.Bot.Http;
 using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Sms;
 using SupportShield.Dialogs.Email;
+using SupportShield.Dialogs.Sms;
 
 namespace SupportShield.Bot.Email;
 
 /// <summary>
 /// <c>GET /dev/outbox</c>: the dev outbox as JSON, newest first, so a developer can read one-time codes without a mail
-/// server. It holds codes and contact details, so it answers only a caller on this machine and only while the dev
-/// outbox is the active sender; everyone else gets 404, as if it did not exist.
+/// server (and text messages, subject <c>SMS</c>, without an SMS provider). It holds codes and contact details, so it
+/// answers only a caller on this machine and only while the dev outbox is an active sender (of email or of SMS); everyone else gets 404, as if it did not exist.
 /// </summary>
 public static class DevOutboxEndpoints
 {
@@ -31,7 +33,8 @@ public static class DevOutboxEndpoints
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!LoopbackRequest.IsFromThisMachine(context)
-            || context.RequestServices.GetService<IEmailSender>() is not DevOutboxEmailSender)
+            || (context.RequestServices.GetService<IEmailSender>() is not DevOutboxEmailSender
+                && context.RequestServices.GetService<ISmsSender>() is not DevOutboxSmsSender))
         {
             return Results.NotFound();
         }

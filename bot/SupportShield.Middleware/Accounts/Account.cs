@@ -1,4 +1,5 @@
 using SupportShield.Detection.Accounts;
+using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Middleware.Accounts;
 
@@ -13,6 +14,9 @@ public sealed record Account
     public string? Zip { get; init; }
     public string? CardLast4 { get; init; }
     public DateOnly? DateOfBirth { get; init; }
+
+    /// <summary>The verification factors offered for this account, in order; null: the configured default.</summary>
+    public IReadOnlyList<VerificationFactor>? VerificationFactors { get; init; }
 
     /// <summary>The values the detection engine looks for in messages of a conversation linked to this account.</summary>
     public AccountValues ToAccountValues() => new()

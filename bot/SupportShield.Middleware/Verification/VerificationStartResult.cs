@@ -17,4 +17,7 @@ public enum VerificationStartResult
 
     /// <summary>The code could not be sent (mail server unreachable); nothing changed.</summary>
     DeliveryFailed,
+
+    /// <summary>The account got too many codes within the rate window; none was sent.</summary>
+    RateLimited,
 }

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Dialogs.Verification;
 
@@ -15,6 +16,12 @@ public sealed class ConversationVerificationRecord : IStoreItem
     public string? CodeHash { get; set; }
 
     public DateTimeOffset? CodeExpiresAt { get; set; }
+
+    /// <summary>How the current code was sent (null when no account matched, or before factors existed: email).</summary>
+    public VerificationFactor? Factor { get; set; }
+
+    /// <summary>How the conversation was verified: <c>code</c> or <c>identity-token</c>.</summary>
+    public string? VerifiedBy { get; set; }
 
     public DateTimeOffset? VerifiedUntil { get; set; }
 

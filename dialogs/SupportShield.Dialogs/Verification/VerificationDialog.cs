@@ -1,6 +1,8 @@
 using System.Net.Mail;
 using Microsoft.Bot.Builder;
 using SupportShield.Dialogs.Email;
+using SupportShield.Dialogs.Identity;
+using SupportShield.Dialogs.Sms;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -11,9 +13,11 @@ using SupportShield.Middleware.Verification;
 namespace SupportShield.Dialogs.Verification;
 
 /// <summary>
-/// The verification conversation: asks for the contact on the account when none is linked, sends a one-time code to the
-/// email ON FILE (never to one typed in the chat), takes the code the customer types (which never reaches the bot, the
-/// transcript or the audit log), and on success releases the messages held for the customer, in order.
+/// The verification conversation: asks for the contact on the account when none is linked, sends a one-time code to a
+/// contact ON FILE (email, or text message to the phone on file; never to one typed in the chat), lets the customer
+/// switch between the allowed factors, takes the code the customer types (which never reaches the bot, the transcript or
+/// the audit log), accepts the host page's signed identity token instead of a code, and on success releases the
+/// messages held for the customer, in order.
 /// </summary>
 public sealed class VerificationDialog : IVerificationGateway
 {
@@ -26,7 +30,11 @@ public sealed class VerificationDialog : IVerificationGateway
     private readonly IAuditLog _audit;
     private readonly AuditRecordFactory _records;
     private readonly TimeProvider _time;
+    private readonly ISmsSender? _sms;
+    private readonly ChannelIdentityValidator? _identity;
+    private readonly IdentityTokenReplayGuard? _replay;
 
+    /// <summary>Creates the dialog. Without <paramref name="sms"/> the SMS factor is never offered; without <paramref name="identity"/> and <paramref name="replay"/> identity tokens are ignored.</summary>
     public VerificationDialog(
         VerificationStateMachine machine,
         IAccountDirectory accounts,
@@ -36,7 +44,10 @@ public sealed class VerificationDialog : IVerificationGateway
         IAgentTranscriptStore transcript,
         IAuditLog audit,
         AuditRecordFactory records,
-        TimeProvider time)
+        TimeProvider time,
+        ISmsSender? sms = null,
+        ChannelIdentityValidator? identity = null,
+        IdentityTokenReplayGuard? replay = null)
     {
         _machine = machine ?? throw new ArgumentNullException(nameof(machine));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
@@ -47,11 +58,32 @@ public sealed class VerificationDialog : IVerificationGateway
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _records = records ?? throw new ArgumentNullException(nameof(records));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _sms = sms;
+        if ((identity is null) != (replay is null))
+        {
+            throw new ArgumentException("Identity tokens need both the validator and the replay guard.", nameof(replay));
+        }
+
+        _identity = identity;
+        _replay = replay;
     }
 
     /// <inheritdoc />
     public Task<VerificationStatus> GetStatusAsync(string conversationId, CancellationToken cancellationToken = default) =>
         _machine.GetStatusAsync(conversationId, cancellationToken);
+
+    /// <summary>The factors that can reach <paramref name="account"/>, in order of preference: its own list or the configured one, SMS only with a phone on file.</summary>
+    public IReadOnlyList<VerificationFactor> AvailableFactors(Account account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var wanted = account.VerificationFactors is { Count: > 0 } own ? own : _machine.Options.EffectiveFactors;
+        return wanted.Distinct().Where(f => f switch
+        {
+            VerificationFactor.Email => !string.IsNullOrWhiteSpace(account.Email),
+            VerificationFactor.Sms => _sms is not null && !string.IsNullOrWhiteSpace(account.Phone),
+            _ => false,
+        }).ToList();
+    }
 
     /// <inheritdoc />
     public async Task<VerificationStartResult> StartAsync(ITurnContext turnContext, string trigger, CancellationToken cancellationToken = default)
@@ -97,7 +129,8 @@ public sealed class VerificationDialog : IVerificationGateway
             return VerificationStartResult.CodeSent;
         }
 
-        return await SendCodeAsync(turnContext, conversation.AccountId, VerificationMessages.CodeSent(_machine.Options.CodeLifetime), cancellationToken).ConfigureAwait(false);
+        var account = await _accounts.FindByIdAsync(conversation.AccountId, cancellationToken).ConfigureAwait(false);
+        return await SendCodeAsync(turnContext, account, null, null, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -107,16 +140,25 @@ public sealed class VerificationDialog : IVerificationGateway
         var conversationId = turnContext.Activity.Conversation.Id;
         var text = turnContext.Activity.Text?.Trim() ?? string.Empty;
 
+        if (_identity is not null)
+        {
+            await HandleIdentityTokenAsync(turnContext, conversationId, cancellationToken).ConfigureAwait(false);
+        }
+
         if (await _machine.IsAwaitingContactAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             await HandleContactAsync(turnContext, conversationId, text, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        if (!await _machine.IsAwaitingCodeAsync(conversationId, cancellationToken).ConfigureAwait(false)
-            || VerificationCode.Find(text) is not { } code)
+        if (!await _machine.IsAwaitingCodeAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             return false;
+        }
+
+        if (VerificationCode.Find(text) is not { } code)
+        {
+            return await HandleFactorRequestAsync(turnContext, conversationId, text, cancellationToken).ConfigureAwait(false);
         }
 
         await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, VerificationMessages.CodeEnteredTranscriptNote, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
@@ -136,9 +178,13 @@ public sealed class VerificationDialog : IVerificationGateway
                 await AuditAsync(conversationId, "verification.locked", "verification.max-wrong-codes", cancellationToken).ConfigureAwait(false);
                 await SayAsync(turnContext, VerificationMessages.Locked, cancellationToken).ConfigureAwait(false);
                 break;
+            case CodeCheckOutcome.OpsLockedNow:
+                await AuditAsync(conversationId, "verification.ops-locked", "verification.max-consecutive-failures", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turnContext, VerificationMessages.OpsLocked, cancellationToken).ConfigureAwait(false);
+                break;
             case CodeCheckOutcome.Locked:
-                await AuditAsync(conversationId, "verification.refused", "verification.locked", cancellationToken).ConfigureAwait(false);
-                await SayAsync(turnContext, VerificationMessages.Locked, cancellationToken).ConfigureAwait(false);
+                await AuditAsync(conversationId, "verification.refused", result.LockedUntil is null && result.AccountId is not null ? "verification.ops-locked" : "verification.locked", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turnContext, result.LockedUntil is null && result.AccountId is not null ? VerificationMessages.OpsLocked : VerificationMessages.Locked, cancellationToken).ConfigureAwait(false);
                 break;
             case CodeCheckOutcome.Expired:
                 await AuditAsync(conversationId, "verification.expired", "verification.code-lifetime", cancellationToken).ConfigureAwait(false);
@@ -148,6 +194,102 @@ public sealed class VerificationDialog : IVerificationGateway
                 return false;
         }
 
+        return true;
+    }
+
+    private async Task HandleIdentityTokenAsync(ITurnContext turnContext, string conversationId, CancellationToken cancellationToken)
+    {
+        var check = await _identity!.CheckAsync(turnContext.Activity).ConfigureAwait(false);
+        if (check.Outcome == IdentityTokenOutcome.None)
+        {
+            return;
+        }
+
+        // A bad token is never the customer's problem to hear about: it is ignored, and the audit log says why.
+        if (check.Outcome != IdentityTokenOutcome.Valid)
+        {
+            await AuditAsync(conversationId, "verification.identity-ignored", check.RuleId, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var use = await _replay!.UseAsync(check.TokenId!, conversationId, check.ExpiresAt!.Value, cancellationToken).ConfigureAwait(false);
+        if (use == IdentityTokenUse.Replayed)
+        {
+            await AuditAsync(conversationId, "verification.identity-ignored", "identity.replayed", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var accountId = check.AccountId!;
+        var status = await _machine.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (status.IsVerifiedFor(accountId))
+        {
+            return;
+        }
+
+        var conversation = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        if (conversation?.AccountId is { } linked && !string.Equals(linked, accountId, StringComparison.Ordinal))
+        {
+            await AuditAsync(conversationId, "verification.identity-ignored", "identity.other-account", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (await _accounts.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            await AuditAsync(conversationId, "verification.identity-ignored", "identity.unknown-account", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (conversation?.AccountId is null && !await _conversations.LinkAccountAsync(conversationId, accountId, cancellationToken).ConfigureAwait(false))
+        {
+            await AuditAsync(conversationId, "verification.identity-ignored", "identity.unknown-conversation", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var result = await _machine.VerifyByIdentityAsync(conversationId, accountId, cancellationToken).ConfigureAwait(false);
+        if (result.Outcome != CodeCheckOutcome.Verified)
+        {
+            await AuditAsync(conversationId, "verification.identity-ignored", result.LockedUntil is null ? "identity.ops-locked" : "identity.locked", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await AuditAsync(conversationId, "verification.succeeded", "verification.identity-token", cancellationToken).ConfigureAwait(false);
+        if (status.State == VerificationState.Pending)
+        {
+            await SayAsync(turnContext, VerificationMessages.Verified, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _releaser.ReleaseAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> HandleFactorRequestAsync(ITurnContext turnContext, string conversationId, string text, CancellationToken cancellationToken)
+    {
+        var request = FactorRequest.Parse(text);
+        if (request.Kind == FactorRequestKind.None)
+        {
+            return false;
+        }
+
+        if (request.Kind == FactorRequestKind.Redirect)
+        {
+            // The typed contact goes nowhere: not to a sender, not to the transcript, not to the audit log.
+            await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, VerificationMessages.RedirectRefusedTranscriptNote, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await AuditAsync(conversationId, "verification.redirect-refused", "verification.contact-not-on-file", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, VerificationMessages.OnlyToContactOnFile, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        var factor = request.Factor!.Value;
+        await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, VerificationMessages.FactorSwitchTranscriptNote(factor), _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        var (accountId, current) = await _machine.GetPendingCodeAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var account = accountId is null ? null : await _accounts.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false);
+        if (account is not null && (!AvailableFactors(account).Contains(factor) || factor == current))
+        {
+            await AuditAsync(conversationId, "verification.factor-unavailable", $"verification.factor:{factor}", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, factor == current ? VerificationMessages.StillWaiting : VerificationMessages.FactorUnavailable(factor), cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        await SendCodeAsync(turnContext, account, factor, VerificationMessages.CodeResent(_machine.Options.CodeLifetime, factor), cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -167,45 +309,89 @@ public sealed class VerificationDialog : IVerificationGateway
         }
 
         // The same answer whether or not the contact matched, so the chat cannot be used to find out who has an account.
-        await SendCodeAsync(turnContext, account?.Id, VerificationMessages.ContactReceived(_machine.Options.CodeLifetime), cancellationToken).ConfigureAwait(false);
+        await SendCodeAsync(turnContext, account, null, VerificationMessages.ContactReceived(_machine.Options.CodeLifetime), cancellationToken, unmatchedContact: account is null ? text : null).ConfigureAwait(false);
     }
 
-    private async Task<VerificationStartResult> SendCodeAsync(ITurnContext turnContext, string? accountId, string prompt, CancellationToken cancellationToken)
+    /// <summary>
+    /// Issues a code and sends it to <paramref name="account"/>'s contact on file by <paramref name="factor"/> (default: the
+    /// first available). With no account, issues a code that can never match and sends nothing.
+    /// </summary>
+    private async Task<VerificationStartResult> SendCodeAsync(
+        ITurnContext turnContext,
+        Account? account,
+        VerificationFactor? factor,
+        string? prompt,
+        CancellationToken cancellationToken,
+        string? unmatchedContact = null)
     {
         var conversationId = turnContext.Activity.Conversation.Id;
-        var account = accountId is null ? null : await _accounts.FindByIdAsync(accountId, cancellationToken).ConfigureAwait(false);
-        var issued = await _machine.IssueCodeAsync(conversationId, account?.Id, cancellationToken).ConfigureAwait(false);
-        if (issued.IsLocked)
+        var available = account is null ? [] : AvailableFactors(account);
+        if (account is not null && available.Count == 0)
         {
-            await AuditAsync(conversationId, "verification.refused", "verification.locked", cancellationToken).ConfigureAwait(false);
-            await SayAsync(turnContext, VerificationMessages.Locked, cancellationToken).ConfigureAwait(false);
-            return VerificationStartResult.Locked;
+            await AuditAsync(conversationId, "verification.refused", "verification.no-factor", cancellationToken).ConfigureAwait(false);
+            await SayAsync(turnContext, VerificationMessages.NoFactor, cancellationToken).ConfigureAwait(false);
+            return VerificationStartResult.DeliveryFailed;
+        }
+
+        var chosen = factor ?? (account is null ? VerificationFactor.Email : available[0]);
+        var issued = await _machine.IssueCodeAsync(conversationId, account?.Id, chosen, unmatchedContact, cancellationToken).ConfigureAwait(false);
+        switch (issued.Outcome)
+        {
+            case IssueOutcome.Locked:
+                await AuditAsync(conversationId, "verification.refused", "verification.locked", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turnContext, VerificationMessages.Locked, cancellationToken).ConfigureAwait(false);
+                return VerificationStartResult.Locked;
+            case IssueOutcome.OpsLocked:
+                await AuditAsync(conversationId, "verification.refused", "verification.ops-locked", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turnContext, VerificationMessages.OpsLocked, cancellationToken).ConfigureAwait(false);
+                return VerificationStartResult.Locked;
+            case IssueOutcome.RateLimited:
+                await AuditAsync(conversationId, "verification.refused", "verification.rate-limited", cancellationToken).ConfigureAwait(false);
+                await SayAsync(turnContext, VerificationMessages.RateLimited((issued.LockedUntil ?? _time.GetUtcNow()) - _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+                return VerificationStartResult.RateLimited;
         }
 
         if (account is not null)
         {
             try
             {
-                await _email.SendAsync(
-                    new EmailMessage(
-                        account.Email,
-                        "Your verification code",
-                        $"Your verification code is {issued.Code}. It expires in {(int)_machine.Options.CodeLifetime.TotalMinutes} minutes.\n\n"
-                        + "A support chat asked to verify that it is you. If that was not you, do not share this code with anyone."),
-                    cancellationToken).ConfigureAwait(false);
+                await DeliverAsync(account, chosen, issued.Code!, cancellationToken).ConfigureAwait(false);
             }
-            catch (EmailDeliveryException)
+            catch (Exception exception) when (exception is EmailDeliveryException or SmsDeliveryException)
             {
                 await _machine.ResetAsync(conversationId, cancellationToken).ConfigureAwait(false);
-                await AuditAsync(conversationId, "verification.send-failed", "email.unreachable", cancellationToken).ConfigureAwait(false);
+                await AuditAsync(conversationId, "verification.send-failed", chosen == VerificationFactor.Sms ? "sms.unreachable" : "email.unreachable", cancellationToken).ConfigureAwait(false);
                 await SayAsync(turnContext, VerificationMessages.DeliveryFailed, cancellationToken).ConfigureAwait(false);
                 return VerificationStartResult.DeliveryFailed;
             }
         }
 
-        await AuditAsync(conversationId, "verification.code-sent", account is null ? "verification.contact-unmatched" : "verification.email-on-file", cancellationToken).ConfigureAwait(false);
-        await SayAsync(turnContext, prompt, cancellationToken).ConfigureAwait(false);
+        var rule = account is null ? "verification.contact-unmatched" : chosen == VerificationFactor.Sms ? "verification.sms-on-file" : "verification.email-on-file";
+        await AuditAsync(conversationId, "verification.code-sent", rule, cancellationToken).ConfigureAwait(false);
+        var alternative = available.Where(f => f != chosen).Cast<VerificationFactor?>().FirstOrDefault();
+        await SayAsync(turnContext, prompt ?? VerificationMessages.CodeSent(_machine.Options.CodeLifetime, chosen, alternative), cancellationToken).ConfigureAwait(false);
         return VerificationStartResult.CodeSent;
+    }
+
+    private async Task DeliverAsync(Account account, VerificationFactor factor, string code, CancellationToken cancellationToken)
+    {
+        var minutes = (int)_machine.Options.CodeLifetime.TotalMinutes;
+        if (factor == VerificationFactor.Sms)
+        {
+            // Only ever the phone ON FILE.
+            await _sms!.SendAsync(
+                new SmsMessage(account.Phone!, $"Your verification code is {code}. It expires in {minutes} minutes. Never share it with anyone."),
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await _email.SendAsync(
+            new EmailMessage(
+                account.Email,
+                "Your verification code",
+                $"Your verification code is {code}. It expires in {minutes} minutes.\n\n"
+                + "A support chat asked to verify that it is you. If that was not you, do not share this code with anyone."),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private static bool LooksLikeContact(string text)

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SupportShield.Dialogs.Identity;
 
 namespace SupportShield.Dialogs.Verification;
 
@@ -23,6 +24,14 @@ public sealed class VerificationStore
 
     public Task SaveAccountAsync(string accountId, AccountVerificationLockRecord record, CancellationToken cancellationToken) =>
         WriteAsync(AccountKey(accountId), record, cancellationToken);
+
+    public Task<IdentityTokenUseRecord> GetTokenUseAsync(string tokenKey, CancellationToken cancellationToken) =>
+        ReadAsync<IdentityTokenUseRecord>(TokenKey(tokenKey), cancellationToken);
+
+    public Task SaveTokenUseAsync(string tokenKey, IdentityTokenUseRecord record, CancellationToken cancellationToken) =>
+        WriteAsync(TokenKey(tokenKey), record, cancellationToken);
+
+    private static string TokenKey(string tokenKey) => "supportshield/verification/identity-tokens/" + tokenKey;
 
     private static string ConversationKey(string conversationId) => "supportshield/verification/conversations/" + conversationId;
 

@@ -20,7 +20,7 @@ public sealed class VerificationDialogTests
             .AssertReply(VerificationMessages.AskForContact)
             .Send("JANE.DOE@example.com")
             .AssertReply(VerificationMessages.ContactReceived(harness.Options.CodeLifetime))
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.Verified)
             .StartTestAsync();
 
@@ -40,7 +40,7 @@ public sealed class VerificationDialogTests
             .AssertReply(VerificationMessages.AskForContact)
             .Send("attacker@evil.example")
             .AssertReply(VerificationMessages.ContactReceived(harness.Options.CodeLifetime))
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.WrongCode(4))
             .StartTestAsync();
 
@@ -108,11 +108,11 @@ public sealed class VerificationDialogTests
         await Flow(adapter)
             .Send("what address do you have for me?")
             .AssertReply(VerificationMessages.CodeSent(harness.Options.CodeLifetime))
-            .Send("000001").AssertReply(VerificationMessages.WrongCode(4))
-            .Send("000002").AssertReply(VerificationMessages.WrongCode(3))
-            .Send("000003").AssertReply(VerificationMessages.WrongCode(2))
-            .Send("000004").AssertReply(VerificationMessages.WrongCode(1))
-            .Send("000005").AssertReply(VerificationMessages.Locked)
+            .Send("00000001").AssertReply(VerificationMessages.WrongCode(4))
+            .Send("00000002").AssertReply(VerificationMessages.WrongCode(3))
+            .Send("00000003").AssertReply(VerificationMessages.WrongCode(2))
+            .Send("00000004").AssertReply(VerificationMessages.WrongCode(1))
+            .Send("00000005").AssertReply(VerificationMessages.Locked)
             .StartTestAsync();
 
         Assert.That((await harness.Dialog.GetStatusAsync("conv-1")).State, Is.EqualTo(VerificationState.Locked));
@@ -149,7 +149,7 @@ public sealed class VerificationDialogTests
             .StartTestAsync();
         harness.Time.Advance(TimeSpan.FromMinutes(11));
         await Flow(adapter)
-            .Send("123456")
+            .Send("12345678")
             .AssertReply(VerificationMessages.Expired)
             .StartTestAsync();
 

@@ -59,7 +59,7 @@ public sealed class VerificationStateMachineTests
         var outcomes = new List<CodeCheckOutcome>();
         for (var i = 0; i < 5; i++)
         {
-            outcomes.Add((await harness.Machine.CheckCodeAsync(Conversation, "000001")).Outcome);
+            outcomes.Add((await harness.Machine.CheckCodeAsync(Conversation, "00000001")).Outcome);
         }
 
         Assert.That(outcomes, Is.EqualTo(new[] { CodeCheckOutcome.Wrong, CodeCheckOutcome.Wrong, CodeCheckOutcome.Wrong, CodeCheckOutcome.Wrong, CodeCheckOutcome.LockedNow }));
@@ -82,11 +82,11 @@ public sealed class VerificationStateMachineTests
         await harness.Machine.IssueCodeAsync("conv-b", AccountId);
         for (var i = 0; i < 3; i++)
         {
-            await harness.Machine.CheckCodeAsync("conv-a", "000001");
+            await harness.Machine.CheckCodeAsync("conv-a", "00000001");
         }
 
-        var fourth = await harness.Machine.CheckCodeAsync("conv-b", "000001");
-        var fifth = await harness.Machine.CheckCodeAsync("conv-b", "000001");
+        var fourth = await harness.Machine.CheckCodeAsync("conv-b", "00000001");
+        var fifth = await harness.Machine.CheckCodeAsync("conv-b", "00000001");
 
         Assert.That(fourth.RemainingTries, Is.EqualTo(1));
         Assert.That(fifth.Outcome, Is.EqualTo(CodeCheckOutcome.LockedNow));
@@ -96,7 +96,7 @@ public sealed class VerificationStateMachineTests
     [Test]
     public async Task CheckCode_CodeIssuedForAnotherConversation_DoesNotWork()
     {
-        var harness = new ShieldHarness(codes: ["111111", "222222"]);
+        var harness = new ShieldHarness(codes: ["11111111", "22222222"]);
         var first = await harness.Machine.IssueCodeAsync("conv-a", AccountId);
         await harness.Machine.IssueCodeAsync("conv-b", AccountId);
 
@@ -106,7 +106,7 @@ public sealed class VerificationStateMachineTests
     [Test]
     public async Task IssueCode_Again_InvalidatesTheEarlierCode()
     {
-        var harness = new ShieldHarness(codes: ["111111", "222222"]);
+        var harness = new ShieldHarness(codes: ["11111111", "22222222"]);
         var first = await harness.Machine.IssueCodeAsync(Conversation, AccountId);
         var second = await harness.Machine.IssueCodeAsync(Conversation, AccountId);
 
@@ -117,25 +117,25 @@ public sealed class VerificationStateMachineTests
     [Test]
     public async Task IssueCode_NoMatchingAccount_NoCodeCanVerify()
     {
-        var harness = new ShieldHarness(codes: ["111111"]);
+        var harness = new ShieldHarness(codes: ["11111111"]);
         await harness.Machine.IssueCodeAsync(Conversation, accountId: null);
 
-        Assert.That((await harness.Machine.CheckCodeAsync(Conversation, "111111")).Outcome, Is.EqualTo(CodeCheckOutcome.Wrong));
+        Assert.That((await harness.Machine.CheckCodeAsync(Conversation, "11111111")).Outcome, Is.EqualTo(CodeCheckOutcome.Wrong));
         Assert.That((await harness.Machine.GetStatusAsync(Conversation)).State, Is.EqualTo(VerificationState.Pending));
     }
 
     [Test]
     public async Task IssueCode_StoresOnlyAKeyedHashOfTheCode()
     {
-        var harness = new ShieldHarness(codes: ["314159"]);
+        var harness = new ShieldHarness(codes: ["31415926"]);
         await harness.Machine.IssueCodeAsync(Conversation, AccountId);
 
         var stored = await new VerificationStore(harness.Storage).GetConversationAsync(Conversation, CancellationToken.None);
         var serialized = Newtonsoft.Json.JsonConvert.SerializeObject(stored);
 
-        Assert.That(serialized, Does.Not.Contain("314159"));
+        Assert.That(serialized, Does.Not.Contain("31415926"));
         Assert.That(stored.CodeHash, Is.Not.Null);
-        Assert.That(Convert.FromBase64String(stored.CodeHash!), Is.Not.EqualTo(SHA256.HashData("314159"u8.ToArray())));
+        Assert.That(Convert.FromBase64String(stored.CodeHash!), Is.Not.EqualTo(SHA256.HashData("31415926"u8.ToArray())));
     }
 
     [Test]
@@ -170,7 +170,7 @@ public sealed class VerificationStateMachineTests
     [Test]
     public async Task CheckCode_UsesTheKeyedHasher_SoAnotherKeyCannotVerify()
     {
-        var harness = new ShieldHarness(codes: ["424242"]);
+        var harness = new ShieldHarness(codes: ["42424242"]);
         await harness.Machine.IssueCodeAsync(Conversation, AccountId);
         var otherKey = new VerificationStateMachine(
             new VerificationStore(harness.Storage),
@@ -179,6 +179,6 @@ public sealed class VerificationStateMachineTests
             harness.Options,
             harness.Time);
 
-        Assert.That((await otherKey.CheckCodeAsync(Conversation, "424242")).Outcome, Is.EqualTo(CodeCheckOutcome.Wrong));
+        Assert.That((await otherKey.CheckCodeAsync(Conversation, "42424242")).Outcome, Is.EqualTo(CodeCheckOutcome.Wrong));
     }
 }

@@ -33,7 +33,18 @@ internal sealed partial class EndToEndScenario : IAsyncDisposable
         scenario.Settings["SupportShield:Email:Smtp:Port"] = scenario.Smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         scenario.Settings["SupportShield:Email:Smtp:From"] = "support@shop.example";
         configure?.Invoke(scenario.Settings);
-        scenario.Host = await BotHost.StartAsync(folder, scenario.Settings);
+        try
+        {
+            scenario.Host = await BotHost.StartAsync(folder, scenario.Settings);
+        }
+        catch (Exception)
+        {
+            // A host that refuses to start (a test of bad settings) must not leave the servers running.
+            await scenario.Channel.DisposeAsync();
+            await scenario.Smtp.DisposeAsync();
+            throw;
+        }
+
         return scenario;
     }
 
@@ -87,6 +98,6 @@ internal sealed partial class EndToEndScenario : IAsyncDisposable
 
     public static string State(JsonElement conversation) => conversation.GetProperty("verification").GetString()!;
 
-    [GeneratedRegex(@"\b[0-9]{6}\b")]
+    [GeneratedRegex(@"\b[0-9]{8}\b")]
     private static partial Regex CodePattern();
 }
