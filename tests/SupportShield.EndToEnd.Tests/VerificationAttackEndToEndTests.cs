@@ -57,7 +57,7 @@ public sealed partial class VerificationAttackEndToEndTests
             Assert.That(s.Channel.TextsFor(conversation), Has.None.Contain("Evergreen").And.None.EqualTo("Thank you, you're verified."));
         }
 
-        Assert.That(s.Smtp.Messages, Has.Count.EqualTo(2), "a locked account gets no more codes");
+        Assert.That(s.CodeEmails, Has.Count.EqualTo(2), "a locked account gets no more codes");
     }
 
     [Test]
@@ -115,7 +115,7 @@ public sealed partial class VerificationAttackEndToEndTests
 
         await s.Channel.WaitForAsync(a => a.Conversation.Id == conversation && a.Text?.StartsWith("For your security, I can only send codes to the email address or phone number already on your account", StringComparison.Ordinal) == true);
         await Task.Delay(200);
-        Assert.That(s.Smtp.Messages.SelectMany(m => m.To.Mailboxes).Select(b => b.Address), Is.EqualTo(new[] { JaneEmail }));
+        Assert.That(s.CodeEmails.SelectMany(m => m.To.Mailboxes).Select(b => b.Address), Is.EqualTo(new[] { JaneEmail }));
         Assert.That(await DevOutboxAsync(s), Is.Empty, "no text message to anyone");
         var view = await s.Host.GetConversationAsync(conversation);
         Assert.That(JsonSerializer.Serialize(view), Does.Not.Contain(typed).And.Not.Contain("evil.example"));
@@ -138,7 +138,7 @@ public sealed partial class VerificationAttackEndToEndTests
         var sms = (await WaitForOutboxAsync(s, 1)).Single();
         Assert.That(sms.GetProperty("to").GetString(), Is.EqualTo(JanePhone));
         Assert.That(sms.GetProperty("subject").GetString(), Is.EqualTo("SMS"));
-        Assert.That(s.Smtp.Messages, Is.Empty);
+        Assert.That(s.CodeEmails, Is.Empty);
 
         await s.CustomerSaysAsync(conversation, "send it by email instead");
         var emailed = await s.WaitForCodeAsync(JaneEmail, 1);
@@ -169,7 +169,7 @@ public sealed partial class VerificationAttackEndToEndTests
         await s.Channel.WaitForAsync(a => a.Conversation.Id == conversation && a.Text?.StartsWith("Several codes were sent for this account recently", StringComparison.Ordinal) == true);
         await s.WaitForCodeAsync(JaneEmail, 5);
         await Task.Delay(200);
-        Assert.That(s.Smtp.Messages, Has.Count.EqualTo(5));
+        Assert.That(s.CodeEmails, Has.Count.EqualTo(5));
         var audit = await s.Host.Services.GetRequiredService<IAuditLog>().ListAsync(conversation);
         Assert.That(audit.SelectMany(a => a.RuleIds), Does.Contain("verification.rate-limited"));
     }
@@ -193,7 +193,7 @@ public sealed partial class VerificationAttackEndToEndTests
 
         await s.Channel.WaitForAsync(a => a.Conversation.Id == conversation && a.Text == AddressReply);
         Assert.That(EndToEndScenario.State(await s.Host.GetConversationAsync(conversation)), Is.EqualTo("verified"));
-        Assert.That(s.Smtp.Messages, Is.Empty);
+        Assert.That(s.CodeEmails, Is.Empty);
 
         const string thief = "conv-token-thief";
         await PostWithTokenAsync(s, thief, "what address do you have for me?", token);

@@ -22,6 +22,10 @@ internal sealed partial class EndToEndScenario : IAsyncDisposable
 
     public BotHost Host { get; private set; } = null!;
 
+    /// <summary>The one-time code emails the SMTP server received (owner notices left out).</summary>
+    public IReadOnlyList<MimeKit.MimeMessage> CodeEmails =>
+        Smtp.Messages.Where(m => m.Subject == "Your verification code").ToList();
+
     public Dictionary<string, string?> Settings { get; } = new();
 
     public static async Task<EndToEndScenario> StartAsync(Action<Dictionary<string, string?>>? configure = null)
