@@ -51,14 +51,14 @@ public sealed class ShieldHarness
         var resolver = new LinkedAccountResolver(Conversations, Directory);
         var releaser = new HeldMessageReleaser(Held);
         Machine = new VerificationStateMachine(new VerificationStore(Storage), Hasher, Codes, Options, Time);
+        Notifier = new OwnerNotifier(Directory, NoticeEmail, new NotMeToken(Hasher), Audit, records, new OwnerNoticeOptions(), Time);
         Dialog = new VerificationDialog(
             Machine, Directory, Conversations, Email, releaser, Transcript, Audit, records, Time,
-            Sms, new ChannelIdentityValidator(IdentityOptions, Time), new IdentityTokenReplayGuard(new VerificationStore(Storage), Hasher, Time));
+            Sms, new ChannelIdentityValidator(IdentityOptions, Time), new IdentityTokenReplayGuard(new VerificationStore(Storage), Hasher, Time), [Notifier]);
         var engines = new FixedDetectionEngineSource(engine ?? DetectionEngine.CreateDefault());
         var screener = new MessageScreener(engines, screeningOptions ?? new ScreeningOptions());
         Locks = new DisclosureLockStore(Storage);
         var lockConversation = new DisclosureLockConversation(Locks, Dialog, Audit, records, LockOptions, Time);
-        Notifier = new OwnerNotifier(Directory, NoticeEmail, new NotMeToken(Hasher), Audit, records, new OwnerNoticeOptions(), Time);
         var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time, lockConversation, [Notifier], new ContactChangeService(ContactChanges, Directory, [Notifier], Audit, records, Time));
         var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time, Locks, [Notifier]);
         Middleware = new SupportShieldMiddleware(incoming, outgoing);

@@ -146,7 +146,7 @@ public sealed class OutgoingMessageGuard
         var verified = status.IsVerifiedFor(account?.Id);
         var recent = await _transcript.ListRecentAsync(conversationId, HistoryLines, cancellationToken).ConfigureAwait(false);
         var locked = account is not null && (await _locks.GetAsync(account.Id, cancellationToken).ConfigureAwait(false)).Locked;
-        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified), History(recent, senderRole), locked);
+        return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified, verified ? status.Level : null), History(recent, senderRole), locked);
     }
 
     /// <summary>The sender's last few delivered lines and the customer's last line (notes such as "[verification code entered]" left out).</summary>

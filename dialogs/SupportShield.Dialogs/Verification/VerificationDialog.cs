@@ -3,6 +3,7 @@ using Microsoft.Bot.Builder;
 using SupportShield.Dialogs.Email;
 using SupportShield.Dialogs.Identity;
 using SupportShield.Dialogs.Sms;
+using SupportShield.Middleware.AccountProtection;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -29,6 +30,7 @@ public sealed class VerificationDialog : IVerificationGateway
     private readonly IAgentTranscriptStore _transcript;
     private readonly IAuditLog _audit;
     private readonly AuditRecordFactory _records;
+    private readonly IReadOnlyList<IAccountActivityObserver> _observers;
     private readonly TimeProvider _time;
     private readonly ISmsSender? _sms;
     private readonly ChannelIdentityValidator? _identity;
@@ -47,8 +49,10 @@ public sealed class VerificationDialog : IVerificationGateway
         TimeProvider time,
         ISmsSender? sms = null,
         ChannelIdentityValidator? identity = null,
-        IdentityTokenReplayGuard? replay = null)
+        IdentityTokenReplayGuard? replay = null,
+        IEnumerable<IAccountActivityObserver>? observers = null)
     {
+        _observers = observers?.ToArray() ?? [];
         _machine = machine ?? throw new ArgumentNullException(nameof(machine));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
@@ -172,14 +176,17 @@ public sealed class VerificationDialog : IVerificationGateway
                 break;
             case CodeCheckOutcome.Wrong:
                 await AuditAsync(conversationId, "verification.failed", $"verification.remaining:{result.RemainingTries}", cancellationToken).ConfigureAwait(false);
+                await NotifyOwnerAsync(result.AccountId, conversationId, AccountActivityKind.VerificationFailed, cancellationToken).ConfigureAwait(false);
                 await SayAsync(turnContext, VerificationMessages.WrongCode(result.RemainingTries), cancellationToken).ConfigureAwait(false);
                 break;
             case CodeCheckOutcome.LockedNow:
                 await AuditAsync(conversationId, "verification.locked", "verification.max-wrong-codes", cancellationToken).ConfigureAwait(false);
+                await NotifyOwnerAsync(result.AccountId, conversationId, AccountActivityKind.VerificationLocked, cancellationToken).ConfigureAwait(false);
                 await SayAsync(turnContext, VerificationMessages.Locked, cancellationToken).ConfigureAwait(false);
                 break;
             case CodeCheckOutcome.OpsLockedNow:
                 await AuditAsync(conversationId, "verification.ops-locked", "verification.max-consecutive-failures", cancellationToken).ConfigureAwait(false);
+                await NotifyOwnerAsync(result.AccountId, conversationId, AccountActivityKind.VerificationLocked, cancellationToken).ConfigureAwait(false);
                 await SayAsync(turnContext, VerificationMessages.OpsLocked, cancellationToken).ConfigureAwait(false);
                 break;
             case CodeCheckOutcome.Locked:
@@ -195,6 +202,20 @@ public sealed class VerificationDialog : IVerificationGateway
         }
 
         return true;
+    }
+
+    /// <summary>Tells the account's owner (through the observers, such as the owner notifier) about a failed or locked verification.</summary>
+    private async Task NotifyOwnerAsync(string? accountId, string conversationId, AccountActivityKind kind, CancellationToken cancellationToken)
+    {
+        if (accountId is null)
+        {
+            return;
+        }
+
+        foreach (var observer in _observers)
+        {
+            await observer.OnActivityAsync(new AccountActivity(accountId, conversationId, kind, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private async Task HandleIdentityTokenAsync(ITurnContext turnContext, string conversationId, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using SupportShield.Detection.Policy;
 using System.Security.Cryptography;
 using SupportShield.Middleware.Security;
 using SupportShield.Middleware.Verification;
@@ -66,7 +67,7 @@ public sealed class VerificationStateMachine
 
         return record.Stage switch
         {
-            VerificationStages.Verified when record.VerifiedUntil > now => new VerificationStatus(VerificationState.Verified, record.AccountId, record.VerifiedUntil),
+            VerificationStages.Verified when record.VerifiedUntil > now => new VerificationStatus(VerificationState.Verified, record.AccountId, record.VerifiedUntil, LevelOf(record)),
             VerificationStages.CodeSent when record.CodeExpiresAt > now => new VerificationStatus(VerificationState.Pending, record.AccountId, record.CodeExpiresAt),
             VerificationStages.AwaitingContact => new VerificationStatus(VerificationState.Pending, null, null),
 
@@ -333,7 +334,12 @@ public sealed class VerificationStateMachine
         record.AccountId = accountId;
         record.CodeHash = null;
         record.CodeExpiresAt = null;
-        record.Factor = null;
+        if (verifiedBy == ByIdentityToken)
+        {
+            // The factor stays for a code, so that the policy knows which step-up level was reached.
+            record.Factor = null;
+        }
+
         record.VerifiedBy = verifiedBy;
         record.VerifiedUntil = now + _options.VerifiedDuration;
         await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
@@ -407,4 +413,10 @@ public sealed class VerificationStateMachine
             _gate.Release();
         }
     }
+
+    /// <summary>The step-up level a verified conversation reached: the identity token, or the factor its code went by.</summary>
+    private static string LevelOf(ConversationVerificationRecord record) =>
+        record.VerifiedBy == ByIdentityToken ? VerificationLevels.ChannelIdentity
+        : record.Factor == VerificationFactor.Sms ? VerificationLevels.SmsCode
+        : VerificationLevels.EmailCode;
 }
