@@ -80,6 +80,49 @@ public sealed partial class AccountProtectionTests
     }
 
     [Test]
+    public async Task ConfirmationLeak_YesToTheImpersonatorsGuess_IsHeld()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        const string conversation = "conv-guess";
+        await s.CustomerSaysAsync(conversation, "hello");
+        (await s.Host.LinkAsync(conversation, "acct-1001")).Dispose();
+        await s.CustomerSaysAsync(conversation, "Quick check, is my phone number on file still 503 555 0142?");
+
+        var sent = await s.Host.SendAgentMessageAsync(conversation, "Yes, that's the one we have.");
+
+        Assert.That(sent.GetProperty("status").GetString(), Is.EqualTo("held"));
+        Assert.That(sent.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("rule").GetString()), Does.Contain("conversation.confirmation"));
+        await Task.Delay(200);
+        Assert.That(s.Channel.TextsFor(conversation), Has.None.EqualTo("Yes, that's the one we have."));
+    }
+
+    [Test]
+    public async Task CustomerLock_HoldsDataAfterALaterVerification()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        const string conversation = "conv-customer-lock";
+        await s.CustomerSaysAsync(conversation, "hello");
+        (await s.Host.LinkAsync(conversation, "acct-1001")).Dispose();
+        (await s.Host.StartVerificationAsync(conversation)).Dispose();
+        await s.CustomerSaysAsync(conversation, await s.WaitForCodeAsync(JaneEmail));
+        await s.Channel.WaitForAsync(a => a.Text == "Thank you, you're verified.");
+        await s.CustomerSaysAsync(conversation, "Please never share my details over chat again.");
+        await s.Channel.WaitForAsync(a => a.Text?.StartsWith("Done. From now on we will not share", StringComparison.Ordinal) == true);
+
+        // A later conversation, verified again: the lock still holds the account's data.
+        const string later = "conv-customer-lock-later";
+        await s.CustomerSaysAsync(later, "hi again");
+        (await s.Host.LinkAsync(later, "acct-1001")).Dispose();
+        (await s.Host.StartVerificationAsync(later)).Dispose();
+        await s.CustomerSaysAsync(later, await s.WaitForCodeAsync(JaneEmail, nth: 2));
+        await s.Channel.WaitForAsync(a => a.Conversation.Id == later && a.Text == "Thank you, you're verified.");
+        var sent = await s.Host.SendAgentMessageAsync(later, Correction);
+
+        Assert.That(sent.GetProperty("status").GetString(), Is.EqualTo("held"));
+        Assert.That(sent.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("policyRule").GetString()), Does.Contain("account.disclosure-lock"));
+    }
+
+    [Test]
     public async Task NotMeLink_BadToken_IsRefusedAndLocksNothing()
     {
         await using var s = await EndToEndScenario.StartAsync();
