@@ -6,37 +6,25 @@ public sealed class RulesCommandTests
     [Test]
     public void Execute_ValidateValidFile_Exits0AndSaysValid()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, "policy:\n  - id: out.hold\n    direction: outgoing\n    action: hold\n    reason: held\n");
-        try
-        {
-            var run = CliRun.Of("rules", "validate", file);
+        using var rules = new TempFile("policy:\n  - id: out.hold\n    direction: outgoing\n    action: hold\n    reason: held\n");
+        var file = rules.Path;
 
-            Assert.That(run.ExitCode, Is.EqualTo(0));
-            Assert.That(run.Out, Does.Contain("valid").And.Contain("1 policy rows"));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var run = CliRun.Of("rules", "validate", file);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(run.Out, Does.Contain("valid").And.Contain("1 policy rows"));
     }
 
     [Test]
     public void Execute_ValidateBrokenFile_Exits1AndNamesTheLine()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, "policy:\n  - id: a\n    action: hold\n    reason: r\n    tipes: [PHONE]\n");
-        try
-        {
-            var run = CliRun.Of("rules", "validate", file);
+        using var rules = new TempFile("policy:\n  - id: a\n    action: hold\n    reason: r\n    tipes: [PHONE]\n");
+        var file = rules.Path;
 
-            Assert.That(run.ExitCode, Is.EqualTo(1));
-            Assert.That(run.Out, Does.Contain("line 5").And.Contain("tipes"));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        var run = CliRun.Of("rules", "validate", file);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Out, Does.Contain("line 5").And.Contain("tipes"));
     }
 
     [Test]

@@ -125,8 +125,7 @@ public sealed class ScanCommandTests
     [Test]
     public void Execute_RulesOption_UsesTheFilesRecognizersAndAllowList()
     {
-        var file = Path.Combine(Path.GetTempPath(), $"rules-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(file, """
+        using var rules = new TempFile("""
             policy:
               - id: out.hold
                 direction: outgoing
@@ -140,20 +139,14 @@ public sealed class ScanCommandTests
             allow:
               phones: ['+1 800 555 0100']
             """);
-        try
-        {
-            var input = Line(new { id = "a", text = "Ticket TK-123456, call us on 1-800-555-0100" });
+        var file = rules.Path;
+        var input = Line(new { id = "a", text = "Ticket TK-123456, call us on 1-800-555-0100" });
 
-            var run = CliRun.WithInput(input, "scan", "--rules", file);
-            var findings = JsonDocument.Parse(run.Out).RootElement.GetProperty("findings").EnumerateArray().ToList();
+        var run = CliRun.WithInput(input, "scan", "--rules", file);
+        var findings = JsonDocument.Parse(run.Out).RootElement.GetProperty("findings").EnumerateArray().ToList();
 
-            Assert.That(run.ExitCode, Is.EqualTo(0));
-            Assert.That(findings.Select(f => f.GetProperty("rule").GetString()), Is.EqualTo(new[] { "ticket.number" }));
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(findings.Select(f => f.GetProperty("rule").GetString()), Is.EqualTo(new[] { "ticket.number" }));
     }
 
     [Test]
