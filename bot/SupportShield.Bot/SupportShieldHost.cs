@@ -38,6 +38,7 @@ public static class SupportShieldHost
         app.MapAgentApi();
         app.MapOpsApi();
         app.MapOpsVerificationApi();
+        app.MapOpsProtectionApi();
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();

@@ -20,7 +20,7 @@ public sealed partial class AccountProtectionTests
     [Test]
     public async Task OriginalCase_CorrectionHeld_OwnerNotified_NotMeLinkLocksDisclosures()
     {
-        await using var s = await EndToEndScenario.StartAsync();
+        await using var s = await EndToEndScenario.StartAsync(ApiClients.Configure);
         const string conversation = "conv-original-case";
 
         await s.CustomerSaysAsync(conversation, "Hi, I'm Jane Doe, jane.doe@example.com. I moved to 12 Fake Street, Springfield - can you check the address you have for me?");
@@ -54,6 +54,16 @@ public sealed partial class AccountProtectionTests
         Assert.That(view.GetProperty("held").GetArrayLength(), Is.EqualTo(1));
         var audit = await s.Host.Services.GetRequiredService<IAuditLog>().ListAsync(conversation);
         Assert.That(audit.Last(r => r.Action == "held").RuleIds, Does.Contain("account.disclosure-lock"), "the release attempt was held again by the lock");
+
+        // Only ops lift an owner's report; an agent key cannot.
+        using var asAgent = await s.Host.Http.PostAsync("api/ops/accounts/acct-1001/unlock-disclosures", null);
+        Assert.That(asAgent.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        using var ops = ApiClients.For(s.Host, ApiClients.OpsKey);
+        using var unlocked = await ops.PostAsync("api/ops/accounts/acct-1001/unlock-disclosures", null);
+        Assert.That(unlocked.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await unlocked.Content.ReadAsStringAsync(), Does.Contain("\"wasLocked\":true"));
+        var after = await s.Host.SendAgentMessageAsync(conversation, Correction);
+        Assert.That(after.GetProperty("status").GetString(), Is.EqualTo("delivered"), "verified, and the lock lifted by ops");
     }
 
     [Test]
