@@ -78,4 +78,22 @@ public sealed class RateLimitTests
         Assert.That(ok.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         Assert.That(limited.StatusCode, Is.EqualTo(HttpStatusCode.TooManyRequests));
     }
+
+    [Test]
+    public async Task CustomerTriggeredVerificationStarts_OverTheLimit_AreRefusedInTheChat()
+    {
+        await using var s = await EndToEndScenario.StartAsync(settings => settings["SupportShield:RateLimits:VerificationStartsPerConversationPerHour"] = "1");
+        await s.CustomerSaysAsync("conv-starts-chat", "hello");
+        (await s.Host.LinkAsync("conv-starts-chat", "acct-1001")).Dispose();
+
+        await s.CustomerSaysAsync("conv-starts-chat", "what address do you have for me?");
+        var code = await s.WaitForCodeAsync("jane.doe@example.com");
+        await s.CustomerSaysAsync("conv-starts-chat", code);
+        await s.Channel.WaitForAsync(a => a.Text == "Thank you, you're verified.");
+        (await s.Host.LinkAsync("conv-starts-chat", "acct-1002")).Dispose();
+        await s.CustomerSaysAsync("conv-starts-chat", "and what phone number do you have for me?");
+
+        await s.Channel.WaitForAsync(a => a.Text?.StartsWith("Several codes were sent", StringComparison.Ordinal) == true);
+        Assert.That(s.CodeEmails, Has.Count.EqualTo(1));
+    }
 }

@@ -1,3 +1,4 @@
+using SupportShield.Bot.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SupportShield.Dialogs.Email;
@@ -83,7 +84,10 @@ public static class VerificationServiceCollectionExtensions
                 identity,
                 identity is null ? null : sp.GetRequiredService<IdentityTokenReplayGuard>());
         });
-        services.TryAddSingleton<IVerificationGateway>(sp => sp.GetRequiredService<VerificationDialog>());
+        services.TryAddSingleton<IVerificationGateway>(sp => new RateLimitedVerificationGateway(
+            sp.GetRequiredService<VerificationDialog>(),
+            sp.GetRequiredService<SupportShieldRateLimiter>(),
+            sp.GetRequiredService<IConversationStore>()));
         return services;
     }
 }
