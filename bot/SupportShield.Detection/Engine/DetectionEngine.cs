@@ -53,7 +53,8 @@ public sealed class DetectionEngine
             }
         }
 
-        var intent = request.Role == MessageRole.Customer ? _intents.Classify(request.Text) : null;
+        // The classifier reads the findings the engine reports rather than scanning the message a second time.
+        var intent = request.Role == MessageRole.Customer ? _intents.Classify(request.Text, findings) : null;
         var direction = request.Role == MessageRole.Customer ? ScreeningDirection.Incoming : ScreeningDirection.Outgoing;
         IReadOnlyList<Finding> all = conversation.Count == 0 ? findings : [.. findings, .. conversation];
         var decision = _policy.Evaluate(all, new PolicyContext(direction, request.CustomerVerified));

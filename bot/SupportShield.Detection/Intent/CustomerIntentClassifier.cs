@@ -12,6 +12,7 @@ namespace SupportShield.Detection.Intent;
 /// </summary>
 public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 {
+    private const int MaxLength = 4000;
     private const string My = @"(?:my|mine|me|i|her|his|their|our|my\s+\w+'s)";
     private const string ChangeVerb =
         @"(?:change|changing|changed|update|updating|updated|edit|editing|modify|modifying|correct|correcting|fix|replace|switch|use\s+a\s+(?:new|different)|amend|alter|adjust|reset|resetting|set\s+up|setup|set\s+a\s+new|set\s+my|add|remove|get\s+a\s+new|request\s+a\s+new|receive\s+a\s+different|new|swap|swapping)";
@@ -150,9 +151,9 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     };
 
     /// <summary>A customer's message read as the engine needs it: lower-cased once, typos fixed; the PII scan is run only when a rule needs it.</summary>
-    private sealed class Message(IPiiDetector detector, string original)
+    private sealed class Message(IPiiDetector detector, string original, IReadOnlyList<Finding>? findings)
     {
-        private IReadOnlyList<Finding>? _findings;
+        private IReadOnlyList<Finding>? _findings = findings;
 
         public string Original { get; } = original;
 
@@ -194,17 +195,27 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     }
 
     /// <inheritdoc />
-    public IntentResult Classify(string text)
+    public IntentResult Classify(string text) => ClassifyCore(text, null);
+
+    /// <inheritdoc />
+    public IntentResult Classify(string text, IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return ClassifyCore(text, findings);
+    }
+
+    private IntentResult ClassifyCore(string text, IReadOnlyList<Finding>? findings)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return IntentResult.None;
         }
 
-        var original = text.Length > 4000 ? text[..4000] : text;
+        // Offsets of given findings point into the whole text; a cut text is scanned afresh.
+        var original = text.Length > MaxLength ? text[..MaxLength] : text;
         var normal = Normalize(original);
         var fields = Fields(normal);
-        var message = new Message(_detector, original);
+        var message = new Message(_detector, original, text.Length > MaxLength ? null : findings);
         if (!normal.AsSpan().ContainsAny(Cues) && !HasDigitOrAt(original))
         {
             // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.

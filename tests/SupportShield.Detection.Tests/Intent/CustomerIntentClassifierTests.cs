@@ -1,3 +1,4 @@
+using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
 
 namespace SupportShield.Detection.Tests.Intent;
@@ -166,5 +167,33 @@ public sealed class CustomerIntentClassifierTests
         var first = new CustomerIntentClassifier().Classify("what's my username");
         var second = Classifier.Classify("what's my username");
         Assert.That((second.RuleId, string.Join(",", second.Fields)), Is.EqualTo((first.RuleId, string.Join(",", first.Fields))));
+    }
+
+    [TestCase("j.doe@example.com")]
+    [TestCase("reach me on j.doe@example.com")]
+    public void Classify_GivenNoFindings_DoesNotScanAgain(string text)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Classifier.Classify(text).Intent, Is.EqualTo(CustomerIntent.ProvidePii));
+            Assert.That(Classifier.Classify(text, []).RuleId, Is.Not.EqualTo("intent.provide.detected"));
+        });
+    }
+
+    [Test]
+    public void Classify_GivenFinding_ReportsItsField()
+    {
+        const string text = "see you then";
+        var finding = new Finding(EntityType.Email, 0, 3, "see", 0.9, "test.email", new FindingExplanation("test", "given", 0.9, null));
+
+        var result = Classifier.Classify(text, [finding]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Classifier.Classify(text).Intent, Is.EqualTo(CustomerIntent.None));
+            Assert.That(result.Intent, Is.EqualTo(CustomerIntent.ProvidePii));
+            Assert.That(result.RuleId, Is.EqualTo("intent.provide.detected"));
+            Assert.That(result.Fields, Is.EqualTo(new[] { "email" }));
+        });
     }
 }
