@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Recognizers;
@@ -150,14 +150,14 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         "lumber", "member", "umber", "ember", "phonic", "accent", "birthdays", "postcodes", "usernames",
     };
 
-    /// <summary>A customer's message read as the engine needs it: lower-cased once, typos fixed; the PII scan is run only when a rule needs it.</summary>
-    private sealed class Message(IPiiDetector detector, string original, IReadOnlyList<Finding>? findings)
+    /// <summary>A customer's message as the rules read it; the PII scan is run only when a rule needs it and nothing was given.</summary>
+    private struct Message(IPiiDetector detector, string original, IReadOnlyList<Finding>? findings)
     {
         private IReadOnlyList<Finding>? _findings = findings;
 
-        public string Original { get; } = original;
+        public readonly string Original => original;
 
-        public IReadOnlyList<Finding> Findings => _findings ??= detector.Detect(Original);
+        public IReadOnlyList<Finding> Findings => _findings ??= detector.Detect(original);
     }
 
     private static readonly Regex ValueBefore = Create(
@@ -167,7 +167,6 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static readonly Regex CheckWhether = Create(@"\b(?:check|confirm|verify|see|tell\s+me)\s+(?:if|whether|that)\b");
 
-    private static readonly Regex SentenceEnd = Create(@"(?<=[.?!])\s+");
     private static readonly Regex RecoveryVerb = Create(@"\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)");
     private static readonly Regex CardNumberAsked = Create(@"card\s+(?:number|no|digits)|last\s+(?:four|4|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card");
     private static readonly Regex ChangeItTo = Create(@"\b(?:change|correct|update|fix)\s+it\s+to\b");
@@ -176,9 +175,25 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static readonly Regex NotContactChange = Create(
         @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)");
     private static readonly Regex NumberWord = Create(@"\bnumber\b");
-    private static readonly Regex Spaces = Create(@"\s+");
 
     private static readonly Regex WordToken = new(@"[\p{L}\p{N}'-]+", RegexDefaults.Options, RegexDefaults.Timeout);
+
+    /// <summary>
+    /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
+    /// Kept broad on purpose: the gate only saves time, it must never decide.
+    /// </summary>
+    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
+        [
+            "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
+            "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
+            "profile", "move", "moving", "relocat", "locked", "access", "payout", "pay-out", "deposit", "bank", "iban", "routing", "sort",
+            "refund", "money", "salary", "earning", "wage", "payment", "call me", "know me", "known as", "me as", "me by", "on file", "on record",
+            "credential", "ssn", "social", "send", "sent", "ship", "deliver", "forward", "redirect", "post", "street", "home", "house",
+            "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
+            "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
+            "goes to", "paid", "under", "details", "security", "identity",
+        ],
+        StringComparison.Ordinal);
 
     private readonly IPiiDetector _detector;
 
@@ -213,60 +228,68 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         // Offsets of given findings point into the whole text; a cut text is scanned afresh.
         var original = text.Length > MaxLength ? text[..MaxLength] : text;
-        var normal = Normalize(original);
-        var fields = Fields(normal);
         var message = new Message(_detector, original, text.Length > MaxLength ? null : findings);
-        if (!normal.AsSpan().ContainsAny(Cues) && !HasDigitOrAt(original))
-        {
-            // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
-            return Provide(original, normal, fields, message.Findings) ?? IntentResult.None;
-        }
 
-        var sentences = Sentences(normal).ToList();
-        IntentResult? request = null;
-        foreach (var sentence in sentences)
+        // The lower-cased and the normalised text live in pooled buffers: a clean message allocates nothing here.
+        var lowerBuffer = ArrayPool<char>.Shared.Rent(original.Length);
+        var normalBuffer = ArrayPool<char>.Shared.Rent((original.Length * 4) + 8);
+        try
         {
-            request ??= Request(sentence, sentences.Count == 1 ? fields : Fields(sentence));
+            var lower = lowerBuffer.AsSpan(0, original.AsSpan().ToLowerInvariant(lowerBuffer));
+            ReadOnlySpan<char> normal = normalBuffer.AsSpan(0, Normalize(lower, normalBuffer));
+            return Classify(original, lower, normal, ref message) ?? IntentResult.None;
         }
-
-        return request
-            ?? (sentences.Count > 1 ? Request(normal, fields) : null)
-            ?? ConfirmValue(normal, message)
-            ?? Change(normal, fields, original, message)
-            ?? Provide(original, normal, fields, message.Findings)
-            ?? IntentResult.None;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(normalBuffer);
+            ArrayPool<char>.Shared.Return(lowerBuffer);
+        }
     }
 
-    /// <summary>
-    /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
-    /// Kept broad on purpose: the gate only saves time, it must never decide.
-    /// </summary>
-    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
-        [
-            "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
-            "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
-            "profile", "move", "moving", "relocat", "locked", "access", "payout", "pay-out", "deposit", "bank", "iban", "routing", "sort",
-            "refund", "money", "salary", "earning", "wage", "payment", "call me", "know me", "known as", "me as", "me by", "on file", "on record",
-            "credential", "ssn", "social", "send", "sent", "ship", "deliver", "forward", "redirect", "post", "street", "home", "house",
-            "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
-            "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
-            "goes to", "paid", "under", "details", "security", "identity",
-        ],
-        StringComparison.Ordinal);
+    private static IntentResult? Classify(string original, ReadOnlySpan<char> lower, ReadOnlySpan<char> normal, ref Message message)
+    {
+        if (!normal.ContainsAny(Cues) && !HasDigitOrAt(original))
+        {
+            // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
+            return Provide(original, normal, FieldSet.Unknown, ref message);
+        }
+
+        var fields = Fields(normal);
+        var count = CountSentences(normal);
+        var start = 0;
+        for (var i = 0; i <= normal.Length; i++)
+        {
+            if (i < normal.Length && !IsSentenceBreak(normal, i))
+            {
+                continue;
+            }
+
+            var sentence = normal[start..i];
+            start = i + 1;
+            if (HasContent(sentence) && Request(sentence, count == 1 ? fields : Fields(sentence)) is { } request)
+            {
+                return request;
+            }
+        }
+
+        return (count > 1 ? Request(normal, fields) : null)
+            ?? ConfirmValue(normal, lower, ref message)
+            ?? Change(normal, fields, lower, ref message)
+            ?? Provide(original, normal, fields, ref message);
+    }
 
     /// <summary>
     /// A guess put as a question: "is it still 42 Elm St?", "does the phone end in 0178?", "can you check if my email is
     /// j.doe@x.com". The value comes with a frame that asks the agent to say yes or no, which discloses it as surely as reading it out.
     /// </summary>
-    private static IntentResult? ConfirmValue(string t, Message message)
+    private static IntentResult? ConfirmValue(ReadOnlySpan<char> t, ReadOnlySpan<char> lower, ref Message message)
     {
-        var questionLike = t.Contains('?', StringComparison.Ordinal) || CheckWhether.IsMatch(t) || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
+        var questionLike = t.Contains('?') || CheckWhether.IsMatch(t) || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
         if (!questionLike || !HasDigitOrAt(message.Original))
         {
             return null;
         }
 
-        var lower = message.Original.ToLowerInvariant();
         var checkWhether = CheckWhether.IsMatch(lower);
         foreach (var finding in message.Findings)
         {
@@ -288,11 +311,18 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static bool HasDigitOrAt(string text)
+    private static bool HasDigitOrAt(string text) => text.AsSpan().ContainsAny(DigitOrAt);
+
+    private static readonly SearchValues<char> DigitOrAt = SearchValues.Create("0123456789@");
+
+    /// <summary>Sentences end at '.', '?' or '!' followed by white space (collapsed to one space by <see cref="Normalize"/>).</summary>
+    private static bool IsSentenceBreak(ReadOnlySpan<char> t, int i) => t[i] == ' ' && i > 0 && t[i - 1] is '.' or '?' or '!';
+
+    private static bool HasContent(ReadOnlySpan<char> sentence)
     {
-        foreach (var c in text)
+        foreach (var c in sentence)
         {
-            if (char.IsAsciiDigit(c) || c == '@')
+            if (!char.IsWhiteSpace(c))
             {
                 return true;
             }
@@ -301,11 +331,24 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return false;
     }
 
-    /// <summary>Splits at sentence ends so that a change verb in one sentence does not hide a request in another.</summary>
-    private static IEnumerable<string> Sentences(string t) =>
-        SentenceEnd.Split(t).Where(s => s.Trim().Length > 0);
+    /// <summary>Sentences with content, split so that a change verb in one sentence does not hide a request in another.</summary>
+    private static int CountSentences(ReadOnlySpan<char> t)
+    {
+        var count = 0;
+        var start = 0;
+        for (var i = 0; i <= t.Length; i++)
+        {
+            if (i == t.Length || IsSentenceBreak(t, i))
+            {
+                count += HasContent(t[start..i]) ? 1 : 0;
+                start = i + 1;
+            }
+        }
 
-    private static IntentResult? Request(string t, List<string> fields)
+        return count;
+    }
+
+    private static IntentResult? Request(ReadOnlySpan<char> t, FieldSet fields)
     {
         var company = ((CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t) || ContactCompany.IsMatch(t)) && !SelfReference.IsMatch(t)) || CompanyField.IsMatch(t);
         if (company)
@@ -315,23 +358,23 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account".
         var hasChangeVerb = VerbGovernsField(t) || RecoveryVerb.IsMatch(t);
-        var requestFields = fields.Where(f => f != "payout").Where(f => f != "card" || CardNumberAsked.IsMatch(t)).ToList();
+        var requestFields = fields.Without(FieldSet.Payout);
+        if (requestFields.Has(FieldSet.Card) && !CardNumberAsked.IsMatch(t))
+        {
+            requestFields = requestFields.Without(FieldSet.Card);
+        }
+
         foreach (var (ruleId, regex, needsField) in RequestRules)
         {
-            if (needsField && (requestFields.Count == 0 || hasChangeVerb))
+            if (needsField && (requestFields.IsEmpty || hasChangeVerb))
             {
                 continue;
             }
 
-            var match = regex.Match(t);
-            if (match.Success)
+            if (regex.IsMatch(t))
             {
-                var asked = requestFields.Count > 0 ? requestFields : ["name"];
-                if (ruleId == "intent.request.forgot-identifier")
-                {
-                    asked = requestFields.Count > 0 ? requestFields : ["account"];
-                }
-
+                var fallback = ruleId == "intent.request.forgot-identifier" ? "account" : "name";
+                IReadOnlyList<string> asked = requestFields.IsEmpty ? [fallback] : requestFields.ToList();
                 return new IntentResult(CustomerIntent.RequestPii, asked, ruleId, $"asks to reveal or confirm data on file ({string.Join(", ", asked)})");
             }
         }
@@ -339,9 +382,9 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static IntentResult? Change(string t, List<string> fields, string original, Message message)
+    private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ref Message message)
     {
-        var changeable = fields.Where(ChangeFields.Contains).ToList();
+        var changeable = fields.Intersect(FieldSet.Changeable);
         if (BotDirected.IsMatch(t) && !SelfReference.IsMatch(t))
         {
             return null;
@@ -349,7 +392,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         foreach (var (ruleId, regex, field) in ChangeRules)
         {
-            if ((field is null && changeable.Count == 0) || (field == "2fa" && !fields.Contains("2fa")) || !regex.IsMatch(t))
+            if ((field is null && changeable.IsEmpty) || (field == "2fa" && !fields.Has(FieldSet.TwoFactor)) || !regex.IsMatch(t))
             {
                 continue;
             }
@@ -359,20 +402,26 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
                 continue;
             }
 
-            var changed = field is null ? changeable : changeable.Contains(field) ? changeable : [field, .. changeable];
+            IReadOnlyList<string> changed = field is null || changeable.Has(FieldSet.Of(field)) ? changeable.ToList() : [field, .. changeable.ToList()];
             return new IntentResult(CustomerIntent.ChangeContact, changed, ruleId, $"asks to change contact or credential details ({string.Join(", ", changed)})");
         }
 
         if (RedirectPhrase.IsMatch(t))
         {
-            var target = fields.Contains("email") ? "email" : "address";
+            var target = fields.Has(FieldSet.Email) ? "email" : "address";
             return new IntentResult(CustomerIntent.ChangeContact, [target], "intent.change.redirect", $"asks to send or ship to another {target}");
         }
 
-        foreach (Match m in Redirect.Matches(original.ToLowerInvariant()))
+        if (!HasAddressOrEmail(message.Findings))
+        {
+            // Only an address or email given right after "send to" makes a redirect.
+            return null;
+        }
+
+        foreach (var m in Redirect.EnumerateMatches(lower))
         {
             var after = m.Index + m.Length;
-            var target = message.Findings.FirstOrDefault(f => f.Type is EntityType.Address or EntityType.Email && f.Start >= after - 1 && f.Start <= after + 25);
+            var target = FirstRedirectTarget(message.Findings, after);
             if (target is not null)
             {
                 var field = target.Type == EntityType.Email ? "email" : "address";
@@ -383,15 +432,56 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
-    private static bool VerbGovernsField(string t) => VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
-
-    private static IntentResult? Provide(string original, string t, List<string> fields, IReadOnlyList<Finding> findings)
+    private static bool HasAddressOrEmail(IReadOnlyList<Finding> findings)
     {
-        var data = findings.Where(f => f.Type != EntityType.Url).ToList();
-        if (data.Count > 0)
+        foreach (var f in findings)
         {
-            var types = data.Select(f => f.Type.ToCanonicalName()).Distinct().ToList();
+            if (f.Type is EntityType.Address or EntityType.Email)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Finding? FirstRedirectTarget(IReadOnlyList<Finding> findings, int after)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Type is EntityType.Address or EntityType.Email && f.Start >= after - 1 && f.Start <= after + 25)
+            {
+                return f;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
+    private static bool VerbGovernsField(ReadOnlySpan<char> t) => VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
+
+    /// <summary>Volunteered data; <paramref name="fields"/> is -1 until a rule needs it.</summary>
+    private static IntentResult? Provide(string original, ReadOnlySpan<char> t, FieldSet fields, ref Message message)
+    {
+        var findings = message.Findings;
+        if (HasData(findings))
+        {
+            var data = new List<Finding>(findings.Count);
+            var types = new List<string>(findings.Count);
+            foreach (var f in findings)
+            {
+                if (f.Type != EntityType.Url)
+                {
+                    data.Add(f);
+                    var name = f.Type.ToCanonicalName();
+                    if (!types.Contains(name))
+                    {
+                        types.Add(name);
+                    }
+                }
+            }
+
             return new IntentResult(CustomerIntent.ProvidePii, FieldsOf(data), "intent.provide.detected", $"volunteers data ({string.Join(", ", types)})");
         }
 
@@ -399,7 +489,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         {
             if (regex.IsMatch(t))
             {
-                return new IntentResult(CustomerIntent.ProvidePii, fields, ruleId, "volunteers personal data");
+                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t) : fields).ToList(), ruleId, "volunteers personal data");
             }
         }
 
@@ -407,17 +497,43 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         {
             if (regex.IsMatch(original))
             {
-                return new IntentResult(CustomerIntent.ProvidePii, fields, ruleId, "volunteers personal data");
+                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t) : fields).ToList(), ruleId, "volunteers personal data");
             }
         }
 
-        var bare = BareValue.Match(original);
-        if (bare.Success && !WordToken.Matches(original).Any(w => CommonWords.Contains(w.Value)))
+        if (BareValue.IsMatch(original) && !HasCommonWord(original))
         {
-            return new IntentResult(CustomerIntent.ProvidePii, fields, "intent.provide.bare-value", "a bare value such as a name, id or number");
+            return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t) : fields).ToList(), "intent.provide.bare-value", "a bare value such as a name, id or number");
         }
 
         return null;
+    }
+
+    private static bool HasData(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Type != EntityType.Url)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasCommonWord(string original)
+    {
+        var common = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var w in WordToken.EnumerateMatches(original))
+        {
+            if (common.Contains(original.AsSpan(w.Index, w.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> FieldsOf(IEnumerable<Finding> findings) =>
@@ -434,45 +550,43 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             _ => "account",
         }).Distinct().ToList();
 
-    private static List<string> Fields(string t)
+    private static FieldSet Fields(ReadOnlySpan<char> t)
     {
-        var fields = new List<string>();
-        foreach (var (field, regex) in FieldPatterns)
+        var fields = FieldSet.Empty;
+        for (var i = 0; i < FieldPatterns.Length; i++)
         {
-            if (regex.IsMatch(t))
+            if (FieldPatterns[i].Regex.IsMatch(t))
             {
-                fields.Add(field);
+                fields = fields.With(FieldSet.At(i));
             }
         }
 
         // "number" alone is a phone number only when nothing else claims it.
-        if (fields.Count == 0 && NumberWord.IsMatch(t))
+        if (fields.IsEmpty && NumberWord.IsMatch(t))
         {
-            fields.Add("phone");
+            fields = fields.With(FieldSet.Phone);
         }
 
         return fields;
     }
 
-    /// <summary>Lower-cases once, folds curly quotes, collapses white space and fixes known typos, in one pass without regexes.</summary>
-    private static string Normalize(string text)
+    /// <summary>
+    /// Writes the lower-cased text with curly quotes folded, white space collapsed and known typos fixed into
+    /// <paramref name="output"/> (four times the input's length is enough), in one pass without regexes; returns its length.
+    /// </summary>
+    private static int Normalize(ReadOnlySpan<char> lower, Span<char> output)
     {
-        var lower = text.ToLowerInvariant();
-        var builder = new StringBuilder(lower.Length + 8);
         var typos = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+        var n = 0;
         var i = 0;
         while (i < lower.Length)
         {
             var c = lower[i];
             if (char.IsWhiteSpace(c))
             {
-                if (builder.Length > 0 && builder[^1] != ' ')
+                if (n == 0 || output[n - 1] != ' ')
                 {
-                    builder.Append(' ');
-                }
-                else if (builder.Length == 0)
-                {
-                    builder.Append(' ');
+                    output[n++] = ' ';
                 }
 
                 i++;
@@ -481,7 +595,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
             if (!IsWordChar(c))
             {
-                builder.Append(c is '’' or '‘' ? '\'' : c);
+                output[n++] = c is '’' or '‘' ? '\'' : c;
                 i++;
                 continue;
             }
@@ -492,22 +606,25 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
                 i++;
             }
 
-            var word = lower.AsSpan(start, i - start);
-            if (typos.TryGetValue(word, out var fixedWord))
+            var word = lower[start..i];
+            ReadOnlySpan<char> written = typos.TryGetValue(word, out var fixedWord) ? fixedWord : word;
+            if (fixedWord is null && word.IndexOfAny('’', '‘') < 0)
             {
-                builder.Append(fixedWord);
+                written = FuzzyNoun(word) ?? (ReadOnlySpan<char>)word;
             }
-            else if (word.IndexOfAny('’', '‘') >= 0)
+
+            var target = output[n..];
+            written.CopyTo(target);
+            if (fixedWord is null)
             {
-                builder.Append(word.ToString().Replace('’', '\'').Replace('‘', '\''));
+                target[..written.Length].Replace('’', '\'');
+                target[..written.Length].Replace('‘', '\'');
             }
-            else
-            {
-                builder.Append(FuzzyNoun(word) ?? (ReadOnlySpan<char>)word);
-            }
+
+            n += written.Length;
         }
 
-        return builder.ToString();
+        return n;
     }
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '-' or '’' or '‘';
