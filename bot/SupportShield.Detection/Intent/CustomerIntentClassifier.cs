@@ -182,7 +182,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
     /// Kept broad on purpose: the gate only saves time, it must never decide.
     /// </summary>
-    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
+    private static readonly string[] CueFragments =
         [
             "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
             "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
@@ -192,8 +192,76 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
             "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
             "goes to", "paid", "under", "details", "security", "identity",
-        ],
-        StringComparison.Ordinal);
+        ];
+
+    // Groups of the keyword gate. Bits 0-11 are the field patterns, in order; each group lists fragments one of which the
+    // expressions it guards cannot match without (white space is one space after normalisation).
+    private const ulong GateNumber = 1UL << 12;
+    private const ulong GateCue = 1UL << 13;
+    private const ulong GateCompanyNoun = 1UL << 14;
+    private const ulong GateVerbNoun = 1UL << 15;
+    private const ulong GateMyValueIs = 1UL << 16;
+    private const ulong GateHereIs = 1UL << 17;
+    private const ulong GateIntroduce = 1UL << 18;
+
+    /// <summary>Per field pattern, fragments one of which it needs.</summary>
+    private static readonly string[][] FieldFragments =
+    [
+        ["address", "street", "shipping", "mailing", "postcode", "zip"],
+        ["phone", "mobile", "cell", "contact number", "number on file"],
+        ["mail"],
+        ["name", "know me", "known as", "call me"],
+        ["user", "login", "account", "acct", "personal", "details", "profile", "info"],
+        ["card"],
+        ["birth", "dob", "d.o.b"],
+        ["pass", "pwd", "credential"],
+        ["ssn", "social"],
+        ["pin"],
+        ["2fa", "factor", "step", "authenticator", "mfa"],
+        ["payout", "pay-out", "deposit", "bank", "iban", "routing number", "sort code"],
+    ];
+
+    /// <summary>Per change rule (by index), fragments one of which it needs; null when the rule is not gated here.</summary>
+    private static readonly string[]?[] ChangeRuleFragments =
+    [
+        ["pass", "pin", "log", "credential"],
+        ["back", "pass", "pin", "locked out", "regain", "recover", "can't", "cant", "cannot", "can not", "unable", "couldn't", "could not", "won't", "not able"],
+        ["move", "relocated", "new address"],
+        null,
+        null,
+        ["payout", "pay-out", "deposit", "bank", "iban", "routing", "sort", "where", "earning", "refund"],
+        ["access", "phone", "mobile", "sim"],
+        null,
+        ["from now on", "instead", "going forward", "future", "permanently", "every time", "always"],
+        null,
+    ];
+
+    private const int ChangeRuleGateShift = 20;
+
+    private static readonly KeywordGate Gate = new(GateGroups());
+
+    private static IEnumerable<(ulong Group, string[] Fragments)> GateGroups()
+    {
+        for (var i = 0; i < FieldFragments.Length; i++)
+        {
+            yield return (1UL << i, FieldFragments[i]);
+        }
+
+        yield return (GateNumber, ["number"]);
+        yield return (GateCue, CueFragments);
+        yield return (GateCompanyNoun, ["address", "phone", "number", "mail", "name", "hours", "location", "fax"]);
+        yield return (GateVerbNoun, ["address", "phone", "mobile", "number", "mail", "name", "pass", "pin", "2fa", "two", "detail", "info", "profile", "contact", "shipping"]);
+        yield return (GateMyValueIs, ["name", "mail", "phone", "number", "address", "zip", "postcode", "dob", "birth", "account", "order", "ssn", "social", "iban", "licen", "pass", "pin"]);
+        yield return (GateHereIs, ["here", "this is"]);
+        yield return (GateIntroduce, ["this is", "call", "i am", "under"]);
+        for (var i = 0; i < ChangeRuleFragments.Length; i++)
+        {
+            if (ChangeRuleFragments[i] is { } fragments)
+            {
+                yield return (1UL << (ChangeRuleGateShift + i), fragments);
+            }
+        }
+    }
 
     private readonly IPiiDetector _detector;
 
@@ -248,13 +316,14 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static IntentResult? Classify(string original, ReadOnlySpan<char> lower, ReadOnlySpan<char> normal, ref Message message)
     {
-        if (!normal.ContainsAny(Cues) && !HasDigitOrAt(original))
+        var gates = Gate.Scan(normal);
+        if ((gates & GateCue) == 0 && !HasDigitOrAt(original))
         {
             // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
-            return Provide(original, normal, FieldSet.Unknown, ref message);
+            return Provide(original, normal, FieldSet.Unknown, gates, ref message);
         }
 
-        var fields = Fields(normal);
+        var fields = Fields(normal, gates);
         var count = CountSentences(normal);
         var start = 0;
         for (var i = 0; i <= normal.Length; i++)
@@ -266,16 +335,16 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
             var sentence = normal[start..i];
             start = i + 1;
-            if (HasContent(sentence) && Request(sentence, count == 1 ? fields : Fields(sentence)) is { } request)
+            if (HasContent(sentence) && Request(sentence, count == 1 ? fields : Fields(sentence, gates), gates) is { } request)
             {
                 return request;
             }
         }
 
-        return (count > 1 ? Request(normal, fields) : null)
+        return (count > 1 ? Request(normal, fields, gates) : null)
             ?? ConfirmValue(normal, lower, ref message)
-            ?? Change(normal, fields, lower, ref message)
-            ?? Provide(original, normal, fields, ref message);
+            ?? Change(normal, fields, lower, gates, ref message)
+            ?? Provide(original, normal, fields, gates, ref message);
     }
 
     /// <summary>
@@ -348,16 +417,20 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return count;
     }
 
-    private static IntentResult? Request(ReadOnlySpan<char> t, FieldSet fields)
+    /// <summary><paramref name="gates"/> are those of the whole message, a superset of the sentence's.</summary>
+    private static IntentResult? Request(ReadOnlySpan<char> t, FieldSet fields, ulong gates)
     {
-        var company = ((CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t) || ContactCompany.IsMatch(t)) && !SelfReference.IsMatch(t)) || CompanyField.IsMatch(t);
+        var companyNoun = (gates & GateCompanyNoun) != 0;
+        var company = (((companyNoun && CompanyOwned.IsMatch(t)) || BotDirected.IsMatch(t) || ContactCompany.IsMatch(t)) && !SelfReference.IsMatch(t))
+            || (companyNoun && CompanyField.IsMatch(t));
         if (company)
         {
             return null;
         }
 
-        // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account".
-        var hasChangeVerb = VerbGovernsField(t) || RecoveryVerb.IsMatch(t);
+        // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account";
+        // it only matters to the rules that need a field.
+        bool? hasChangeVerb = null;
         var requestFields = fields.Without(FieldSet.Payout);
         if (requestFields.Has(FieldSet.Card) && !CardNumberAsked.IsMatch(t))
         {
@@ -366,7 +439,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         foreach (var (ruleId, regex, needsField) in RequestRules)
         {
-            if (needsField && (requestFields.IsEmpty || hasChangeVerb))
+            if (needsField && (requestFields.IsEmpty || (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t))))
             {
                 continue;
             }
@@ -382,7 +455,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ref Message message)
+    private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ulong gates, ref Message message)
     {
         var changeable = fields.Intersect(FieldSet.Changeable);
         if (BotDirected.IsMatch(t) && !SelfReference.IsMatch(t))
@@ -390,14 +463,16 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             return null;
         }
 
-        foreach (var (ruleId, regex, field) in ChangeRules)
+        for (var i = 0; i < ChangeRules.Length; i++)
         {
-            if ((field is null && changeable.IsEmpty) || (field == "2fa" && !fields.Has(FieldSet.TwoFactor)) || !regex.IsMatch(t))
+            var (ruleId, regex, field) = ChangeRules[i];
+            var gated = ChangeRuleFragments[i] is not null && (gates & (1UL << (ChangeRuleGateShift + i))) == 0;
+            if (gated || (field is null && changeable.IsEmpty) || (field == "2fa" && !fields.Has(FieldSet.TwoFactor)) || !regex.IsMatch(t))
             {
                 continue;
             }
 
-            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t) && !ChangeItTo.IsMatch(t))
+            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t, gates) && !ChangeItTo.IsMatch(t))
             {
                 continue;
             }
@@ -459,10 +534,11 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     }
 
     /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
-    private static bool VerbGovernsField(ReadOnlySpan<char> t) => VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
+    private static bool VerbGovernsField(ReadOnlySpan<char> t, ulong gates) =>
+        (gates & GateVerbNoun) != 0 && VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
 
     /// <summary>Volunteered data; <paramref name="fields"/> is -1 until a rule needs it.</summary>
-    private static IntentResult? Provide(string original, ReadOnlySpan<char> t, FieldSet fields, ref Message message)
+    private static IntentResult? Provide(string original, ReadOnlySpan<char> t, FieldSet fields, ulong gates, ref Message message)
     {
         var findings = message.Findings;
         if (HasData(findings))
@@ -485,25 +561,27 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             return new IntentResult(CustomerIntent.ProvidePii, FieldsOf(data), "intent.provide.detected", $"volunteers data ({string.Join(", ", types)})");
         }
 
-        foreach (var (ruleId, regex) in ProvideRules)
+        for (var i = 0; i < ProvideRules.Length; i++)
         {
-            if (regex.IsMatch(t))
+            var (ruleId, regex) = ProvideRules[i];
+            if (ProvideRuleGates[i] is var gate && (gate == 0 || (gates & gate) != 0) && regex.IsMatch(t))
             {
-                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t) : fields).ToList(), ruleId, "volunteers personal data");
+                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), ruleId, "volunteers personal data");
             }
         }
 
-        foreach (var (ruleId, regex) in CasedProvideRules)
+        for (var i = 0; i < CasedProvideRules.Length; i++)
         {
-            if (regex.IsMatch(original))
+            var (ruleId, regex) = CasedProvideRules[i];
+            if (CasedProvideRuleMayMatch(i, original) && regex.IsMatch(original))
             {
-                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t) : fields).ToList(), ruleId, "volunteers personal data");
+                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), ruleId, "volunteers personal data");
             }
         }
 
         if (BareValue.IsMatch(original) && !HasCommonWord(original))
         {
-            return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t) : fields).ToList(), "intent.provide.bare-value", "a bare value such as a name, id or number");
+            return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), "intent.provide.bare-value", "a bare value such as a name, id or number");
         }
 
         return null;
@@ -550,19 +628,32 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             _ => "account",
         }).Distinct().ToList();
 
-    private static FieldSet Fields(ReadOnlySpan<char> t)
+    /// <summary>
+    /// Per provide rule (by index), the gate group it needs, or 0 when it is anchored at the start and cheap to try.
+    /// </summary>
+    private static readonly ulong[] ProvideRuleGates = [GateMyValueIs, GateHereIs, 0, GateIntroduce];
+
+    /// <summary>An identifier needs an ASCII digit; a named person is added or removed (both read the original casing).</summary>
+    private static bool CasedProvideRuleMayMatch(int rule, string original) => rule switch
+    {
+        0 => original.AsSpan().ContainsAnyInRange('0', '9'),
+        2 => original.Contains("add", StringComparison.Ordinal) || original.Contains("remov", StringComparison.Ordinal),
+        _ => true,
+    };
+
+    private static FieldSet Fields(ReadOnlySpan<char> t, ulong gates)
     {
         var fields = FieldSet.Empty;
         for (var i = 0; i < FieldPatterns.Length; i++)
         {
-            if (FieldPatterns[i].Regex.IsMatch(t))
+            if ((gates & (1UL << i)) != 0 && FieldPatterns[i].Regex.IsMatch(t))
             {
                 fields = fields.With(FieldSet.At(i));
             }
         }
 
         // "number" alone is a phone number only when nothing else claims it.
-        if (fields.IsEmpty && NumberWord.IsMatch(t))
+        if (fields.IsEmpty && (gates & GateNumber) != 0 && NumberWord.IsMatch(t))
         {
             fields = fields.With(FieldSet.Phone);
         }
