@@ -21,6 +21,12 @@ internal static class DigitRuns
         Repeated,
     }
 
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    [ThreadStatic]
+    private static List<Separator>? t_separators;
+
     /// <summary>Rewrites evasive digit runs; returns <paramref name="input"/> when there is none.</summary>
     public static NormalizedText Apply(NormalizedText input)
     {
@@ -54,8 +60,9 @@ internal static class DigitRuns
                 continue;
             }
 
-            tokens ??= [];
-            separators ??= [];
+            // Per-thread lists: a text with a candidate run but nothing to rewrite allocates nothing.
+            tokens ??= t_tokens ??= [];
+            separators ??= t_separators ??= [];
             tokens.Clear();
             separators.Clear();
             tokens.Add(first);
