@@ -238,6 +238,25 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private const int ChangeRuleGateShift = 20;
 
+    private const ulong GateYou = 1UL << 30;
+    private const ulong GateContactVerb = 1UL << 31;
+    private const ulong GateCheckWhether = 1UL << 32;
+    private const ulong GateRedirectPhrase = 1UL << 33;
+    private const ulong GateForgot = 1UL << 34;
+    private const ulong GateNameForMe = 1UL << 35;
+    private const ulong GateAccountHolder = 1UL << 36;
+    private const ulong GateOnFile = 1UL << 37;
+
+    /// <summary>Per request rule (by index), the gate group it needs; 0 when it is not gated (the rules that need a field are gated by it).</summary>
+    private static readonly ulong[] RequestRuleGates = RequestRules.Select(r => r.RuleId switch
+    {
+        "intent.request.forgot-identifier" => GateForgot,
+        "intent.request.name-for-me" => GateNameForMe,
+        "intent.request.account-holder" => GateAccountHolder,
+        "intent.request.on-file" => GateOnFile,
+        _ => 0UL,
+    }).ToArray();
+
     private static readonly KeywordGate Gate = new(GateGroups());
 
     private static IEnumerable<(ulong Group, string[] Fragments)> GateGroups()
@@ -254,6 +273,14 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         yield return (GateMyValueIs, ["name", "mail", "phone", "number", "address", "zip", "postcode", "dob", "birth", "account", "order", "ssn", "social", "iban", "licen", "pass", "pin"]);
         yield return (GateHereIs, ["here", "this is"]);
         yield return (GateIntroduce, ["this is", "call", "i am", "under"]);
+        yield return (GateYou, ["you"]);
+        yield return (GateContactVerb, ["contact", "reach", "call", "mail", "write", "send", "text", "ring", "return", "post", "ship", "drop off", "bring", "message"]);
+        yield return (GateCheckWhether, ["check", "confirm", "verify", "see", "tell me"]);
+        yield return (GateRedirectPhrase, ["send", "sent", "ship", "deliver", "mail", "forward", "redirect", "post"]);
+        yield return (GateForgot, ["forgot", "forget", "remember", "recall", "find", "think of"]);
+        yield return (GateNameForMe, ["name", "call me", "know", "me as", "me by"]);
+        yield return (GateAccountHolder, ["name", "account", "acct", "card"]);
+        yield return (GateOnFile, ["on file", "on record", "saved", "listed", "stored"]);
         for (var i = 0; i < ChangeRuleFragments.Length; i++)
         {
             if (ChangeRuleFragments[i] is { } fragments)
@@ -342,7 +369,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         }
 
         return (count > 1 ? Request(normal, fields, gates) : null)
-            ?? ConfirmValue(normal, lower, ref message)
+            ?? ConfirmValue(normal, lower, gates, ref message)
             ?? Change(normal, fields, lower, gates, ref message)
             ?? Provide(original, normal, fields, gates, ref message);
     }
@@ -351,10 +378,16 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     /// A guess put as a question: "is it still 42 Elm St?", "does the phone end in 0178?", "can you check if my email is
     /// j.doe@x.com". The value comes with a frame that asks the agent to say yes or no, which discloses it as surely as reading it out.
     /// </summary>
-    private static IntentResult? ConfirmValue(ReadOnlySpan<char> t, ReadOnlySpan<char> lower, ref Message message)
+    private static IntentResult? ConfirmValue(ReadOnlySpan<char> t, ReadOnlySpan<char> lower, ulong gates, ref Message message)
     {
-        var questionLike = t.Contains('?') || CheckWhether.IsMatch(t) || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
-        if (!questionLike || !HasDigitOrAt(message.Original))
+        if (!HasDigitOrAt(message.Original))
+        {
+            return null;
+        }
+
+        var questionLike = t.Contains('?') || ((gates & GateCheckWhether) != 0 && CheckWhether.IsMatch(t))
+            || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
+        if (!questionLike)
         {
             return null;
         }
@@ -421,7 +454,8 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static IntentResult? Request(ReadOnlySpan<char> t, FieldSet fields, ulong gates)
     {
         var companyNoun = (gates & GateCompanyNoun) != 0;
-        var company = (((companyNoun && CompanyOwned.IsMatch(t)) || BotDirected.IsMatch(t) || ContactCompany.IsMatch(t)) && !SelfReference.IsMatch(t))
+        var company = (((companyNoun && CompanyOwned.IsMatch(t)) || IsBotDirected(t, gates) || ((gates & GateContactVerb) != 0 && ContactCompany.IsMatch(t)))
+                && !SelfReference.IsMatch(t))
             || (companyNoun && CompanyField.IsMatch(t));
         if (company)
         {
@@ -437,9 +471,11 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             requestFields = requestFields.Without(FieldSet.Card);
         }
 
-        foreach (var (ruleId, regex, needsField) in RequestRules)
+        for (var i = 0; i < RequestRules.Length; i++)
         {
-            if (needsField && (requestFields.IsEmpty || (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t))))
+            var (ruleId, regex, needsField) = RequestRules[i];
+            if ((RequestRuleGates[i] != 0 && (gates & RequestRuleGates[i]) == 0)
+                || (needsField && (requestFields.IsEmpty || (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t)))))
             {
                 continue;
             }
@@ -458,7 +494,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ulong gates, ref Message message)
     {
         var changeable = fields.Intersect(FieldSet.Changeable);
-        if (BotDirected.IsMatch(t) && !SelfReference.IsMatch(t))
+        if (IsBotDirected(t, gates) && !SelfReference.IsMatch(t))
         {
             return null;
         }
@@ -481,7 +517,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             return new IntentResult(CustomerIntent.ChangeContact, changed, ruleId, $"asks to change contact or credential details ({string.Join(", ", changed)})");
         }
 
-        if (RedirectPhrase.IsMatch(t))
+        if ((gates & GateRedirectPhrase) != 0 && RedirectPhrase.IsMatch(t))
         {
             var target = fields.Has(FieldSet.Email) ? "email" : "address";
             return new IntentResult(CustomerIntent.ChangeContact, [target], "intent.change.redirect", $"asks to send or ship to another {target}");
@@ -506,6 +542,8 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
         return null;
     }
+
+    private static bool IsBotDirected(ReadOnlySpan<char> t, ulong gates) => (gates & GateYou) != 0 && BotDirected.IsMatch(t);
 
     private static bool HasAddressOrEmail(IReadOnlyList<Finding> findings)
     {
