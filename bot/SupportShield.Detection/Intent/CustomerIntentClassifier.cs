@@ -204,6 +204,10 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private const ulong GateHereIs = 1UL << 17;
     private const ulong GateIntroduce = 1UL << 18;
 
+    /// <summary>Fragments of every change verb (<see cref="ChangeVerb"/>).</summary>
+    private static readonly string[] ChangeVerbFragments =
+        ["chang", "updat", "edit", "modif", "correct", "fix", "replac", "switch", "use a", "amend", "alter", "adjust", "set", "add", "remov", "get a new", "request a new", "receive a different", "new", "swap"];
+
     /// <summary>Per field pattern, fragments one of which it needs.</summary>
     private static readonly string[][] FieldFragments =
     [
@@ -227,11 +231,11 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ["pass", "pin", "log", "credential"],
         ["back", "pass", "pin", "locked out", "regain", "recover", "can't", "cant", "cannot", "can not", "unable", "couldn't", "could not", "won't", "not able"],
         ["move", "relocated", "new address"],
-        null,
-        null,
+        ["chang", "different now", "updat", "correct", "fix", "wrong", "outdated", "out of date", "misspelled", "hacked", "compromised", "stolen", "not right"],
+        ChangeVerbFragments,
         ["payout", "pay-out", "deposit", "bank", "iban", "routing", "sort", "where", "earning", "refund"],
         ["access", "phone", "mobile", "sim"],
-        null,
+        ["new", "different", "other", "work", "personal", "second", "alternate", "updated"],
         ["from now on", "instead", "going forward", "future", "permanently", "every time", "always"],
         null,
     ];
@@ -242,20 +246,34 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private const ulong GateContactVerb = 1UL << 31;
     private const ulong GateCheckWhether = 1UL << 32;
     private const ulong GateRedirectPhrase = 1UL << 33;
-    private const ulong GateForgot = 1UL << 34;
-    private const ulong GateNameForMe = 1UL << 35;
-    private const ulong GateAccountHolder = 1UL << 36;
-    private const ulong GateOnFile = 1UL << 37;
+    private const ulong GateChangeVerb = 1UL << 34;
+    private const int RequestRuleGateShift = 38;
 
-    /// <summary>Per request rule (by index), the gate group it needs; 0 when it is not gated (the rules that need a field are gated by it).</summary>
-    private static readonly ulong[] RequestRuleGates = RequestRules.Select(r => r.RuleId switch
-    {
-        "intent.request.forgot-identifier" => GateForgot,
-        "intent.request.name-for-me" => GateNameForMe,
-        "intent.request.account-holder" => GateAccountHolder,
-        "intent.request.on-file" => GateOnFile,
-        _ => 0UL,
-    }).ToArray();
+    /// <summary>Per request rule (by index), fragments one of which it needs; null for the rules anchored at the start.</summary>
+    private static readonly string[]?[] RequestRuleFragments =
+    [
+        ["end", "start", "begin"],
+        ["what", "which", "wat", "wut"],
+        null,
+        ["how"],
+        ["tell", "remind", "show", "read", "give", "let"],
+        ["read", "say", "spell", "repeat", "recite", "list"],
+        ["confirm", "verify", "validate", "check", "look up", "lookup", "pull up", "find"],
+        ["confirm", "validate", "verify"],
+        ["you"],
+        ["forgot", "forget", "remember", "recall", "find", "think of"],
+        ["name", "call me", "know", "me as", "me by"],
+        ["name", "account", "acct", "card"],
+        ["need", "want", "require", "would like", "'d like", "must have", "have to", "provide", "give", "send", "share", "disclose", "release", "forward", "pass"],
+        ["what", "which"],
+        ["what", "which"],
+        null,
+        ["account", "acct", "profile", "file", "record"],
+        ["look up", "lookup", "pull up", "find", "check", "get"],
+        ["what", "which"],
+        ["on file", "on record", "saved", "listed", "stored"],
+    ];
+
 
     private static readonly KeywordGate Gate = new(GateGroups());
 
@@ -277,10 +295,14 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         yield return (GateContactVerb, ["contact", "reach", "call", "mail", "write", "send", "text", "ring", "return", "post", "ship", "drop off", "bring", "message"]);
         yield return (GateCheckWhether, ["check", "confirm", "verify", "see", "tell me"]);
         yield return (GateRedirectPhrase, ["send", "sent", "ship", "deliver", "mail", "forward", "redirect", "post"]);
-        yield return (GateForgot, ["forgot", "forget", "remember", "recall", "find", "think of"]);
-        yield return (GateNameForMe, ["name", "call me", "know", "me as", "me by"]);
-        yield return (GateAccountHolder, ["name", "account", "acct", "card"]);
-        yield return (GateOnFile, ["on file", "on record", "saved", "listed", "stored"]);
+        yield return (GateChangeVerb, ChangeVerbFragments);
+        for (var i = 0; i < RequestRuleFragments.Length; i++)
+        {
+            if (RequestRuleFragments[i] is { } fragments)
+            {
+                yield return (1UL << (RequestRuleGateShift + i), fragments);
+            }
+        }
         for (var i = 0; i < ChangeRuleFragments.Length; i++)
         {
             if (ChangeRuleFragments[i] is { } fragments)
@@ -474,7 +496,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         for (var i = 0; i < RequestRules.Length; i++)
         {
             var (ruleId, regex, needsField) = RequestRules[i];
-            if ((RequestRuleGates[i] != 0 && (gates & RequestRuleGates[i]) == 0)
+            if ((RequestRuleFragments[i] is not null && (gates & (1UL << (RequestRuleGateShift + i))) == 0)
                 || (needsField && (requestFields.IsEmpty || (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t)))))
             {
                 continue;
@@ -573,7 +595,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
     private static bool VerbGovernsField(ReadOnlySpan<char> t, ulong gates) =>
-        (gates & GateVerbNoun) != 0 && VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
+        (gates & (GateVerbNoun | GateChangeVerb)) == (GateVerbNoun | GateChangeVerb) && VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
 
     /// <summary>Volunteered data; <paramref name="fields"/> is -1 until a rule needs it.</summary>
     private static IntentResult? Provide(string original, ReadOnlySpan<char> t, FieldSet fields, ulong gates, ref Message message)
