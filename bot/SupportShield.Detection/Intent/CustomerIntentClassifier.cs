@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Recognizers;
@@ -121,7 +122,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         "delivered", "shipped", "pending", "returned", "cancelled", "canceled", "of", "course", "no", "problem", "got", "will", "do",
     };
 
-    private static readonly Dictionary<string, string> Typos = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Typos = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["adress"] = "address", ["addres"] = "address", ["adresss"] = "address", ["addresss"] = "address", ["adddress"] = "address",
         ["emial"] = "email", ["emai"] = "email", ["eamil"] = "email", ["emal"] = "email", ["mail-id"] = "email",
@@ -138,17 +139,17 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ["acc't"] = "account", ["acnt"] = "account", ["birthdy"] = "birthday", ["bday"] = "birthday", ["b-day"] = "birthday", ["d.o.b"] = "dob",
         ["updat"] = "update", ["chnge"] = "change", ["cange"] = "change", ["chage"] = "change", ["reest"] = "reset",
         ["forgt"] = "forgot", ["fogot"] = "forgot", ["forgoten"] = "forgotten", ["remeber"] = "remember", ["rember"] = "remember",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Field nouns whose one-edit misspellings ("adrress", "emial", "phnoe", "pasword") are read as the noun.</summary>
     private static readonly string[] FuzzyNouns = ["address", "email", "phone", "password", "username", "account", "birthday", "postcode", "mobile", "number"];
 
     /// <summary>Real words one edit away from a field noun; they are never corrected.</summary>
-    private static readonly HashSet<string> RealWords = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> RealWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "phony", "phoned", "prone", "phono", "phones", "emails", "emailed", "accounts", "numbers", "numbed", "passwords", "mobiles", "addressed",
         "lumber", "member", "umber", "ember", "phonic", "accent", "birthdays", "postcodes", "usernames",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A customer's message as the rules read it; the PII scan is run only when a rule needs it and nothing was given.</summary>
     private struct Message(IPiiDetector detector, string original, IReadOnlyList<Finding>? findings)
@@ -727,7 +728,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     /// </summary>
     private static int Normalize(ReadOnlySpan<char> lower, Span<char> output)
     {
-        var typos = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+        var typos = TypoLookup;
         var n = 0;
         var i = 0;
         while (i < lower.Length)
@@ -778,6 +779,9 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return n;
     }
 
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypoLookup = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RealWordLookup = RealWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '-' or '’' or '‘';
 
     /// <summary>The field noun one edit (insert, delete, substitute or swap) away from <paramref name="word"/>, same first letter.</summary>
@@ -791,7 +795,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         foreach (var noun in FuzzyNouns)
         {
             if (word[0] == noun[0] && Math.Abs(word.Length - noun.Length) <= 1 && !word.SequenceEqual(noun) && OneEditApart(word, noun)
-                && !RealWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                && !RealWordLookup.Contains(word))
             {
                 return noun;
             }

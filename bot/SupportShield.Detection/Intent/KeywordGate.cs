@@ -10,7 +10,10 @@ namespace SupportShield.Detection.Intent;
 internal sealed class KeywordGate
 {
     private readonly SearchValues<string> _all;
-    private readonly (string Fragment, ulong Groups)[][] _byFirst = new (string, ulong)[128][];
+    private const int Ascii = 128;
+
+    /// <summary>Fragments by their first two characters (both ASCII): a hit is compared with the few that can start there.</summary>
+    private readonly (string Fragment, ulong Groups)[]?[] _byPair = new (string, ulong)[]?[Ascii * Ascii];
 
     /// <param name="groups">Per group bit, its fragments (ASCII, lower-case, at least two characters).</param>
     public KeywordGate(IEnumerable<(ulong Group, string[] Fragments)> groups)
@@ -20,7 +23,7 @@ internal sealed class KeywordGate
         {
             foreach (var fragment in fragments)
             {
-                if (fragment.Length < 2 || fragment[0] >= 128)
+                if (fragment.Length < 2 || fragment[0] >= Ascii || fragment[1] >= Ascii)
                 {
                     throw new ArgumentException($"The fragment '{fragment}' must be ASCII and two characters or longer.", nameof(groups));
                 }
@@ -30,9 +33,9 @@ internal sealed class KeywordGate
         }
 
         _all = SearchValues.Create([.. masks.Keys], StringComparison.Ordinal);
-        foreach (var bucket in masks.GroupBy(m => m.Key[0]))
+        foreach (var bucket in masks.GroupBy(m => (m.Key[0] * Ascii) + m.Key[1]))
         {
-            _byFirst[bucket.Key] = [.. bucket.Select(m => (m.Key, m.Value))];
+            _byPair[bucket.Key] = [.. bucket.Select(m => (m.Key, m.Value))];
         }
     }
 
@@ -51,11 +54,14 @@ internal sealed class KeywordGate
 
             offset += at;
             var rest = text[offset..];
-            foreach (var (fragment, groups) in _byFirst[rest[0]])
+            if (rest.Length > 1 && rest[1] < Ascii && _byPair[(rest[0] * Ascii) + rest[1]] is { } bucket)
             {
-                if (rest.StartsWith(fragment, StringComparison.Ordinal))
+                foreach (var (fragment, groups) in bucket)
                 {
-                    found |= groups;
+                    if (rest.StartsWith(fragment, StringComparison.Ordinal))
+                    {
+                        found |= groups;
+                    }
                 }
             }
 
