@@ -171,8 +171,10 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     private static readonly Regex RecoveryVerb = Create(@"\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)");
     private static readonly Regex CardNumberAsked = Create(@"card\s+(?:number|no|digits)|last\s+(?:four|4|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card");
     private static readonly Regex ChangeItTo = Create(@"\b(?:change|correct|update|fix)\s+it\s+to\b");
+    // Words between verb and field are "\w+('\w*)?", the same words as "\w+'?\w*" without its many ways to split a word,
+    // which made a long sentence with a change verb and no field take hundreds of microseconds.
     private static readonly Regex VerbField = Create(
-        @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+'?\w*)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b");
+        @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+(?:'\w*)?)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b");
     private static readonly Regex NotContactChange = Create(
         @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)");
     private static readonly Regex NumberWord = Create(@"\bnumber\b");

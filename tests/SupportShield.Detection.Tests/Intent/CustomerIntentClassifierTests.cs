@@ -196,4 +196,22 @@ public sealed class CustomerIntentClassifierTests
             Assert.That(result.Fields, Is.EqualTo(new[] { "email" }));
         });
     }
+
+    [TestCase(12)]
+    [TestCase(40)]
+    public void Classify_LongWordsAfterChangeVerbWithNoField_IsNoneWithoutTimingOut(int words)
+    {
+        // Each word could once be split in many ways between a change verb and a field, so such a message ran into the time-out.
+        var text = "please send a new " + string.Join(' ', Enumerable.Repeat("abcdefghijklmnopqrstuvwxyzabcd", words));
+
+        var result = Classifier.Classify(text, []);
+
+        Assert.That(result.RuleId, Is.EqualTo("intent.none"));
+    }
+
+    [TestCase("please send a new card to my new home address", "intent.change.verb-field")]
+    [TestCase("I want to update the billing address's details on file", "intent.change.verb-field")]
+    [TestCase("can I change my sister's last name", "intent.change.verb-field")]
+    public void Classify_ChangeVerbWordsThenField_IsChange(string text, string ruleId) =>
+        Assert.That(Classifier.Classify(text, []).RuleId, Is.EqualTo(ruleId));
 }
