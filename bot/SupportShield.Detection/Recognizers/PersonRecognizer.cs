@@ -288,7 +288,16 @@ public sealed class PersonRecognizer : IRecognizer
             text[start..end],
             score,
             cue == Cue.None ? "person.gazetteer" : "person.cue",
-            new FindingExplanation(Name, cue == Cue.None ? "name-pair" : $"cue:{cue.ToString().ToLowerInvariant()}", score, gazetteer ? "gazetteer:hit" : null)));
+            new FindingExplanation(Name, CuePattern(cue), score, gazetteer ? "gazetteer:hit" : null)));
+
+    private static string CuePattern(Cue cue) => cue switch
+    {
+        Cue.Title => "cue:title",
+        Cue.Strong => "cue:strong",
+        Cue.Medium => "cue:medium",
+        Cue.Weak => "cue:weak",
+        _ => "name-pair",
+    };
 
     /// <summary>A run right after a house number, or followed by a street or company word, is not a person.</summary>
     private static bool RejectedByNeighbours(string text, ReadOnlySpan<Token> tokens, int first, int last)
