@@ -1,15 +1,12 @@
-using System.Buffers;
-
 namespace SupportShield.Detection.Intent;
 
 /// <summary>
-/// Finds, in one vectorised pass, which groups of literal fragments occur in a text. Each group is a necessary condition of
+/// Finds, in one pass, which groups of literal fragments occur in a text. Each group is a necessary condition of
 /// some expression (it cannot match without one of the group's fragments), so an expression whose group is absent is skipped
 /// without changing any result.
 /// </summary>
 internal sealed class KeywordGate
 {
-    private readonly SearchValues<string> _all;
     private const int Ascii = 128;
 
     /// <summary>Fragments by their first two characters (both ASCII): a hit is compared with the few that can start there.</summary>
@@ -32,7 +29,6 @@ internal sealed class KeywordGate
             }
         }
 
-        _all = SearchValues.Create([.. masks.Keys], StringComparison.Ordinal);
         foreach (var bucket in masks.GroupBy(m => (m.Key[0] * Ascii) + m.Key[1]))
         {
             _byPair[bucket.Key] = [.. bucket.Select(m => (m.Key, m.Value))];
@@ -40,32 +36,32 @@ internal sealed class KeywordGate
     }
 
     /// <summary>The groups with at least one fragment in <paramref name="text"/>.</summary>
+    /// <remarks>
+    /// One table look-up per character pair: short messages have many hits, and restarting a multi-string search after each
+    /// cost more than this plain pass.
+    /// </remarks>
     public ulong Scan(ReadOnlySpan<char> text)
     {
         ulong found = 0;
-        var offset = 0;
-        while (true)
+        for (var i = 0; i + 1 < text.Length; i++)
         {
-            var at = text[offset..].IndexOfAny(_all);
-            if (at < 0)
+            var first = text[i];
+            var second = text[i + 1];
+            if (first >= Ascii || second >= Ascii || _byPair[(first * Ascii) + second] is not { } bucket)
             {
-                return found;
+                continue;
             }
 
-            offset += at;
-            var rest = text[offset..];
-            if (rest.Length > 1 && rest[1] < Ascii && _byPair[(rest[0] * Ascii) + rest[1]] is { } bucket)
+            var rest = text[i..];
+            foreach (var (fragment, groups) in bucket)
             {
-                foreach (var (fragment, groups) in bucket)
+                if (rest.StartsWith(fragment, StringComparison.Ordinal))
                 {
-                    if (rest.StartsWith(fragment, StringComparison.Ordinal))
-                    {
-                        found |= groups;
-                    }
+                    found |= groups;
                 }
             }
-
-            offset++;
         }
+
+        return found;
     }
 }
