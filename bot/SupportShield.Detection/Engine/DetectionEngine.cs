@@ -44,19 +44,24 @@ public sealed class DetectionEngine
         ArgumentNullException.ThrowIfNull(request);
         var normalized = _detector.Options.Normalizer.Normalize(request.Text);
         var findings = _detector.Detect(normalized, request.Account);
-        var conversation = new List<Finding>();
+        // Most messages have no conversation context: they share one empty list.
+        List<Finding>? conversation = null;
         if (request.RecentFromSameSender.Count > 0 || request.PreviousFromOtherParty is not null)
         {
             foreach (var detector in _conversation)
             {
-                conversation.AddRange(detector.Detect(request, normalized, findings));
+                foreach (var finding in detector.Detect(request, normalized, findings))
+                {
+                    (conversation ??= []).Add(finding);
+                }
             }
         }
 
-        var intent = request.Role == MessageRole.Customer ? _intents.Classify(request.Text) : null;
+        // The classifier reads the findings the engine reports rather than scanning the message a second time.
+        var intent = request.Role == MessageRole.Customer ? _intents.Classify(request.Text, findings) : null;
         var direction = request.Role == MessageRole.Customer ? ScreeningDirection.Incoming : ScreeningDirection.Outgoing;
-        IReadOnlyList<Finding> all = conversation.Count == 0 ? findings : [.. findings, .. conversation];
+        IReadOnlyList<Finding> all = conversation is null ? findings : [.. findings, .. conversation];
         var decision = _policy.Evaluate(all, new PolicyContext(direction, request.CustomerVerified));
-        return new AnalysisResult(normalized, findings, conversation, intent, decision);
+        return new AnalysisResult(normalized, findings, conversation ?? (IReadOnlyList<Finding>)[], intent, decision);
     }
 }

@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Entities;
 using SupportShield.Detection.Recognizers;
@@ -12,6 +13,7 @@ namespace SupportShield.Detection.Intent;
 /// </summary>
 public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 {
+    private const int MaxLength = 4000;
     private const string My = @"(?:my|mine|me|i|her|his|their|our|my\s+\w+'s)";
     private const string ChangeVerb =
         @"(?:change|changing|changed|update|updating|updated|edit|editing|modify|modifying|correct|correcting|fix|replace|switch|use\s+a\s+(?:new|different)|amend|alter|adjust|reset|resetting|set\s+up|setup|set\s+a\s+new|set\s+my|add|remove|get\s+a\s+new|request\s+a\s+new|receive\s+a\s+different|new|swap|swapping)";
@@ -120,7 +122,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         "delivered", "shipped", "pending", "returned", "cancelled", "canceled", "of", "course", "no", "problem", "got", "will", "do",
     };
 
-    private static readonly Dictionary<string, string> Typos = new(StringComparer.Ordinal)
+    private static readonly FrozenDictionary<string, string> Typos = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["adress"] = "address", ["addres"] = "address", ["adresss"] = "address", ["addresss"] = "address", ["adddress"] = "address",
         ["emial"] = "email", ["emai"] = "email", ["eamil"] = "email", ["emal"] = "email", ["mail-id"] = "email",
@@ -137,26 +139,26 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         ["acc't"] = "account", ["acnt"] = "account", ["birthdy"] = "birthday", ["bday"] = "birthday", ["b-day"] = "birthday", ["d.o.b"] = "dob",
         ["updat"] = "update", ["chnge"] = "change", ["cange"] = "change", ["chage"] = "change", ["reest"] = "reset",
         ["forgt"] = "forgot", ["fogot"] = "forgot", ["forgoten"] = "forgotten", ["remeber"] = "remember", ["rember"] = "remember",
-    };
+    }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Field nouns whose one-edit misspellings ("adrress", "emial", "phnoe", "pasword") are read as the noun.</summary>
     private static readonly string[] FuzzyNouns = ["address", "email", "phone", "password", "username", "account", "birthday", "postcode", "mobile", "number"];
 
     /// <summary>Real words one edit away from a field noun; they are never corrected.</summary>
-    private static readonly HashSet<string> RealWords = new(StringComparer.Ordinal)
+    private static readonly FrozenSet<string> RealWords = new HashSet<string>(StringComparer.Ordinal)
     {
         "phony", "phoned", "prone", "phono", "phones", "emails", "emailed", "accounts", "numbers", "numbed", "passwords", "mobiles", "addressed",
         "lumber", "member", "umber", "ember", "phonic", "accent", "birthdays", "postcodes", "usernames",
-    };
+    }.ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>A customer's message read as the engine needs it: lower-cased once, typos fixed; the PII scan is run only when a rule needs it.</summary>
-    private sealed class Message(IPiiDetector detector, string original)
+    /// <summary>A customer's message as the rules read it; the PII scan is run only when a rule needs it and nothing was given.</summary>
+    private struct Message(IPiiDetector detector, string original, IReadOnlyList<Finding>? findings)
     {
-        private IReadOnlyList<Finding>? _findings;
+        private IReadOnlyList<Finding>? _findings = findings;
 
-        public string Original { get; } = original;
+        public readonly string Original => original;
 
-        public IReadOnlyList<Finding> Findings => _findings ??= detector.Detect(Original);
+        public IReadOnlyList<Finding> Findings => _findings ??= detector.Detect(original);
     }
 
     private static readonly Regex ValueBefore = Create(
@@ -166,18 +168,152 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static readonly Regex CheckWhether = Create(@"\b(?:check|confirm|verify|see|tell\s+me)\s+(?:if|whether|that)\b");
 
-    private static readonly Regex SentenceEnd = Create(@"(?<=[.?!])\s+");
     private static readonly Regex RecoveryVerb = Create(@"\b(?:forgot|forgotten|reset|recover)\b[^.?!]{0,30}(?:password|passcode|pin)");
     private static readonly Regex CardNumberAsked = Create(@"card\s+(?:number|no|digits)|last\s+(?:four|4|digits)|(?:number|digits)\s+(?:on|of)\s+(?:my|the)\s+card");
     private static readonly Regex ChangeItTo = Create(@"\b(?:change|correct|update|fix)\s+it\s+to\b");
+    // Words between verb and field are "\w+('\w*)?", the same words as "\w+'?\w*" without its many ways to split a word,
+    // which made a long sentence with a change verb and no field take hundreds of microseconds.
     private static readonly Regex VerbField = Create(
-        @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+'?\w*)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b");
+        @"\b" + ChangeVerb + @"\b(?:\s+(?:\w+(?:'\w*)?)){0,6}?\s+(?:address(?:es)?|phone|mobile|number|e-?mail|name|last\s+name|password|passcode|pin|2fa|two[\s-]?factor|details|information|info|profile|contact|username|user\s+name|billing\s+address|shipping)\b");
     private static readonly Regex NotContactChange = Create(
         @"\b(?:change|update|edit|modify)\s+(?:my|the)\s+(?:order|delivery\s+date|plan|subscription|limit|card\s+limit|billing\s+date)\b(?![^.?!]*\b(?:address|email|phone|name|pin|password)\b)");
     private static readonly Regex NumberWord = Create(@"\bnumber\b");
-    private static readonly Regex Spaces = Create(@"\s+");
 
     private static readonly Regex WordToken = new(@"[\p{L}\p{N}'-]+", RegexDefaults.Options, RegexDefaults.Timeout);
+
+    /// <summary>
+    /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
+    /// Kept broad on purpose: the gate only saves time, it must never decide.
+    /// </summary>
+    private static readonly string[] CueFragments =
+        [
+            "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
+            "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
+            "profile", "move", "moving", "relocat", "locked", "access", "payout", "pay-out", "deposit", "bank", "iban", "routing", "sort",
+            "refund", "money", "salary", "earning", "wage", "payment", "call me", "know me", "known as", "me as", "me by", "on file", "on record",
+            "credential", "ssn", "social", "send", "sent", "ship", "deliver", "forward", "redirect", "post", "street", "home", "house",
+            "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
+            "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
+            "goes to", "paid", "under", "details", "security", "identity",
+        ];
+
+    // Groups of the keyword gate. Bits 0-11 are the field patterns, in order; each group lists fragments one of which the
+    // expressions it guards cannot match without (white space is one space after normalisation).
+    private const ulong GateNumber = 1UL << 12;
+    private const ulong GateCue = 1UL << 13;
+    private const ulong GateCompanyNoun = 1UL << 14;
+    private const ulong GateVerbNoun = 1UL << 15;
+    private const ulong GateMyValueIs = 1UL << 16;
+    private const ulong GateHereIs = 1UL << 17;
+    private const ulong GateIntroduce = 1UL << 18;
+
+    /// <summary>Fragments of every change verb (<see cref="ChangeVerb"/>).</summary>
+    private static readonly string[] ChangeVerbFragments =
+        ["chang", "updat", "edit", "modif", "correct", "fix", "replac", "switch", "use a", "amend", "alter", "adjust", "set", "add", "remov", "get a new", "request a new", "receive a different", "new", "swap"];
+
+    /// <summary>Per field pattern, fragments one of which it needs.</summary>
+    private static readonly string[][] FieldFragments =
+    [
+        ["address", "street", "shipping", "mailing", "postcode", "zip"],
+        ["phone", "mobile", "cell", "contact number", "number on file"],
+        ["mail"],
+        ["name", "know me", "known as", "call me"],
+        ["user", "login", "account", "acct", "personal", "details", "profile", "info"],
+        ["card"],
+        ["birth", "dob", "d.o.b"],
+        ["pass", "pwd", "credential"],
+        ["ssn", "social"],
+        ["pin"],
+        ["2fa", "factor", "step", "authenticator", "mfa"],
+        ["payout", "pay-out", "deposit", "bank", "iban", "routing number", "sort code"],
+    ];
+
+    /// <summary>Per change rule (by index), fragments one of which it needs; null when the rule is not gated here.</summary>
+    private static readonly string[]?[] ChangeRuleFragments =
+    [
+        ["pass", "pin", "log", "credential"],
+        ["back", "pass", "pin", "locked out", "regain", "recover", "can't", "cant", "cannot", "can not", "unable", "couldn't", "could not", "won't", "not able"],
+        ["move", "relocated", "new address"],
+        ["chang", "different now", "updat", "correct", "fix", "wrong", "outdated", "out of date", "misspelled", "hacked", "compromised", "stolen", "not right"],
+        ChangeVerbFragments,
+        ["payout", "pay-out", "deposit", "bank", "iban", "routing", "sort", "where", "earning", "refund"],
+        ["access", "phone", "mobile", "sim"],
+        ["new", "different", "other", "work", "personal", "second", "alternate", "updated"],
+        ["from now on", "instead", "going forward", "future", "permanently", "every time", "always"],
+        null,
+    ];
+
+    private const int ChangeRuleGateShift = 20;
+
+    private const ulong GateYou = 1UL << 30;
+    private const ulong GateContactVerb = 1UL << 31;
+    private const ulong GateCheckWhether = 1UL << 32;
+    private const ulong GateRedirectPhrase = 1UL << 33;
+    private const ulong GateChangeVerb = 1UL << 34;
+    private const int RequestRuleGateShift = 38;
+
+    /// <summary>Per request rule (by index), fragments one of which it needs; null for the rules anchored at the start.</summary>
+    private static readonly string[]?[] RequestRuleFragments =
+    [
+        ["end", "start", "begin"],
+        ["what", "which", "wat", "wut"],
+        null,
+        ["how"],
+        ["tell", "remind", "show", "read", "give", "let"],
+        ["read", "say", "spell", "repeat", "recite", "list"],
+        ["confirm", "verify", "validate", "check", "look up", "lookup", "pull up", "find"],
+        ["confirm", "validate", "verify"],
+        ["you"],
+        ["forgot", "forget", "remember", "recall", "find", "think of"],
+        ["name", "call me", "know", "me as", "me by"],
+        ["name", "account", "acct", "card"],
+        ["need", "want", "require", "would like", "'d like", "must have", "have to", "provide", "give", "send", "share", "disclose", "release", "forward", "pass"],
+        ["what", "which"],
+        ["what", "which"],
+        null,
+        ["account", "acct", "profile", "file", "record"],
+        ["look up", "lookup", "pull up", "find", "check", "get"],
+        ["what", "which"],
+        ["on file", "on record", "saved", "listed", "stored"],
+    ];
+
+
+    private static readonly KeywordGate Gate = new(GateGroups());
+
+    private static IEnumerable<(ulong Group, string[] Fragments)> GateGroups()
+    {
+        for (var i = 0; i < FieldFragments.Length; i++)
+        {
+            yield return (1UL << i, FieldFragments[i]);
+        }
+
+        yield return (GateNumber, ["number"]);
+        yield return (GateCue, CueFragments);
+        yield return (GateCompanyNoun, ["address", "phone", "number", "mail", "name", "hours", "location", "fax"]);
+        yield return (GateVerbNoun, ["address", "phone", "mobile", "number", "mail", "name", "pass", "pin", "2fa", "two", "detail", "info", "profile", "contact", "shipping"]);
+        yield return (GateMyValueIs, ["name", "mail", "phone", "number", "address", "zip", "postcode", "dob", "birth", "account", "order", "ssn", "social", "iban", "licen", "pass", "pin"]);
+        yield return (GateHereIs, ["here", "this is"]);
+        yield return (GateIntroduce, ["this is", "call", "i am", "under"]);
+        yield return (GateYou, ["you"]);
+        yield return (GateContactVerb, ["contact", "reach", "call", "mail", "write", "send", "text", "ring", "return", "post", "ship", "drop off", "bring", "message"]);
+        yield return (GateCheckWhether, ["check", "confirm", "verify", "see", "tell me"]);
+        yield return (GateRedirectPhrase, ["send", "sent", "ship", "deliver", "mail", "forward", "redirect", "post"]);
+        yield return (GateChangeVerb, ChangeVerbFragments);
+        for (var i = 0; i < RequestRuleFragments.Length; i++)
+        {
+            if (RequestRuleFragments[i] is { } fragments)
+            {
+                yield return (1UL << (RequestRuleGateShift + i), fragments);
+            }
+        }
+        for (var i = 0; i < ChangeRuleFragments.Length; i++)
+        {
+            if (ChangeRuleFragments[i] is { } fragments)
+            {
+                yield return (1UL << (ChangeRuleGateShift + i), fragments);
+            }
+        }
+    }
 
     private readonly IPiiDetector _detector;
 
@@ -194,68 +330,93 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     }
 
     /// <inheritdoc />
-    public IntentResult Classify(string text)
+    public IntentResult Classify(string text) => ClassifyCore(text, null);
+
+    /// <inheritdoc />
+    public IntentResult Classify(string text, IReadOnlyList<Finding> findings)
+    {
+        ArgumentNullException.ThrowIfNull(findings);
+        return ClassifyCore(text, findings);
+    }
+
+    private IntentResult ClassifyCore(string text, IReadOnlyList<Finding>? findings)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
             return IntentResult.None;
         }
 
-        var original = text.Length > 4000 ? text[..4000] : text;
-        var normal = Normalize(original);
-        var fields = Fields(normal);
-        var message = new Message(_detector, original);
-        if (!normal.AsSpan().ContainsAny(Cues) && !HasDigitOrAt(original))
-        {
-            // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
-            return Provide(original, normal, fields, message.Findings) ?? IntentResult.None;
-        }
+        // Offsets of given findings point into the whole text; a cut text is scanned afresh.
+        var original = text.Length > MaxLength ? text[..MaxLength] : text;
+        var message = new Message(_detector, original, text.Length > MaxLength ? null : findings);
 
-        var sentences = Sentences(normal).ToList();
-        IntentResult? request = null;
-        foreach (var sentence in sentences)
+        // The lower-cased and the normalised text live in pooled buffers: a clean message allocates nothing here.
+        var lowerBuffer = ArrayPool<char>.Shared.Rent(original.Length);
+        var normalBuffer = ArrayPool<char>.Shared.Rent((original.Length * 4) + 8);
+        try
         {
-            request ??= Request(sentence, sentences.Count == 1 ? fields : Fields(sentence));
+            var lower = lowerBuffer.AsSpan(0, original.AsSpan().ToLowerInvariant(lowerBuffer));
+            ReadOnlySpan<char> normal = normalBuffer.AsSpan(0, Normalize(lower, normalBuffer));
+            return Classify(original, lower, normal, ref message) ?? IntentResult.None;
         }
-
-        return request
-            ?? (sentences.Count > 1 ? Request(normal, fields) : null)
-            ?? ConfirmValue(normal, message)
-            ?? Change(normal, fields, original, message)
-            ?? Provide(original, normal, fields, message.Findings)
-            ?? IntentResult.None;
+        finally
+        {
+            ArrayPool<char>.Shared.Return(normalBuffer);
+            ArrayPool<char>.Shared.Return(lowerBuffer);
+        }
     }
 
-    /// <summary>
-    /// Every rule for a request or a change needs one of these fragments (or a digit or '@'); a message with none skips them.
-    /// Kept broad on purpose: the gate only saves time, it must never decide.
-    /// </summary>
-    private static readonly System.Buffers.SearchValues<string> Cues = System.Buffers.SearchValues.Create(
-        [
-            "address", "phone", "mobile", "cell", "mail", "name", "number", "pass", "pin", "account", "acct", "card", "birth", "dob", "d.o.b",
-            "zip", "postcode", "post code", "log", "sign", "user", "2fa", "factor", "step", "authenticat", "mfa", "code", "detail", "info",
-            "profile", "move", "moving", "relocat", "locked", "access", "payout", "pay-out", "deposit", "bank", "iban", "routing", "sort",
-            "refund", "money", "salary", "earning", "wage", "payment", "call me", "know me", "known as", "me as", "me by", "on file", "on record",
-            "credential", "ssn", "social", "send", "sent", "ship", "deliver", "forward", "redirect", "post", "street", "home", "house",
-            "location", "contact", "reset", "recover", "forgot", "forget", "remember", "get back", "got back", "getting back", "regain",
-            "verif", "confirm", "check", "registered", "who ", "whose", "saved", "stored", "listed", "end", "start", "begin", "go to",
-            "goes to", "paid", "under", "details", "security", "identity",
-        ],
-        StringComparison.Ordinal);
+    private static IntentResult? Classify(string original, ReadOnlySpan<char> lower, ReadOnlySpan<char> normal, ref Message message)
+    {
+        var gates = Gate.Scan(normal);
+        if ((gates & GateCue) == 0 && !HasDigitOrAt(original))
+        {
+            // Small talk and questions with no word a request or a change needs: only volunteered data is left to look for.
+            return Provide(original, normal, FieldSet.Unknown, gates, ref message);
+        }
+
+        var fields = Fields(normal, gates);
+        var count = CountSentences(normal);
+        var start = 0;
+        for (var i = 0; i <= normal.Length; i++)
+        {
+            if (i < normal.Length && !IsSentenceBreak(normal, i))
+            {
+                continue;
+            }
+
+            var sentence = normal[start..i];
+            start = i + 1;
+            if (HasContent(sentence) && Request(sentence, count == 1 ? fields : Fields(sentence, gates), gates) is { } request)
+            {
+                return request;
+            }
+        }
+
+        return (count > 1 ? Request(normal, fields, gates) : null)
+            ?? ConfirmValue(normal, lower, gates, ref message)
+            ?? Change(normal, fields, lower, gates, ref message)
+            ?? Provide(original, normal, fields, gates, ref message);
+    }
 
     /// <summary>
     /// A guess put as a question: "is it still 42 Elm St?", "does the phone end in 0178?", "can you check if my email is
     /// j.doe@x.com". The value comes with a frame that asks the agent to say yes or no, which discloses it as surely as reading it out.
     /// </summary>
-    private static IntentResult? ConfirmValue(string t, Message message)
+    private static IntentResult? ConfirmValue(ReadOnlySpan<char> t, ReadOnlySpan<char> lower, ulong gates, ref Message message)
     {
-        var questionLike = t.Contains('?', StringComparison.Ordinal) || CheckWhether.IsMatch(t) || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
-        if (!questionLike || !HasDigitOrAt(message.Original))
+        if (!HasDigitOrAt(message.Original))
         {
             return null;
         }
 
-        var lower = message.Original.ToLowerInvariant();
+        var questionLike = t.Contains('?') || ((gates & GateCheckWhether) != 0 && CheckWhether.IsMatch(t))
+            || t.EndsWith("right", StringComparison.Ordinal) || t.EndsWith("correct", StringComparison.Ordinal);
+        if (!questionLike)
+        {
+            return null;
+        }
+
         var checkWhether = CheckWhether.IsMatch(lower);
         foreach (var finding in message.Findings)
         {
@@ -277,11 +438,18 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static bool HasDigitOrAt(string text)
+    private static bool HasDigitOrAt(string text) => text.AsSpan().ContainsAny(DigitOrAt);
+
+    private static readonly SearchValues<char> DigitOrAt = SearchValues.Create("0123456789@");
+
+    /// <summary>Sentences end at '.', '?' or '!' followed by white space (collapsed to one space by <see cref="Normalize"/>).</summary>
+    private static bool IsSentenceBreak(ReadOnlySpan<char> t, int i) => t[i] == ' ' && i > 0 && t[i - 1] is '.' or '?' or '!';
+
+    private static bool HasContent(ReadOnlySpan<char> sentence)
     {
-        foreach (var c in text)
+        foreach (var c in sentence)
         {
-            if (char.IsAsciiDigit(c) || c == '@')
+            if (!char.IsWhiteSpace(c))
             {
                 return true;
             }
@@ -290,37 +458,57 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return false;
     }
 
-    /// <summary>Splits at sentence ends so that a change verb in one sentence does not hide a request in another.</summary>
-    private static IEnumerable<string> Sentences(string t) =>
-        SentenceEnd.Split(t).Where(s => s.Trim().Length > 0);
-
-    private static IntentResult? Request(string t, List<string> fields)
+    /// <summary>Sentences with content, split so that a change verb in one sentence does not hide a request in another.</summary>
+    private static int CountSentences(ReadOnlySpan<char> t)
     {
-        var company = ((CompanyOwned.IsMatch(t) || BotDirected.IsMatch(t) || ContactCompany.IsMatch(t)) && !SelfReference.IsMatch(t)) || CompanyField.IsMatch(t);
+        var count = 0;
+        var start = 0;
+        for (var i = 0; i <= t.Length; i++)
+        {
+            if (i == t.Length || IsSentenceBreak(t, i))
+            {
+                count += HasContent(t[start..i]) ? 1 : 0;
+                start = i + 1;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary><paramref name="gates"/> are those of the whole message, a superset of the sentence's.</summary>
+    private static IntentResult? Request(ReadOnlySpan<char> t, FieldSet fields, ulong gates)
+    {
+        var companyNoun = (gates & GateCompanyNoun) != 0;
+        var company = (((companyNoun && CompanyOwned.IsMatch(t)) || IsBotDirected(t, gates) || ((gates & GateContactVerb) != 0 && ContactCompany.IsMatch(t)))
+                && !SelfReference.IsMatch(t))
+            || (companyNoun && CompanyField.IsMatch(t));
         if (company)
         {
             return null;
         }
 
-        // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account".
-        var hasChangeVerb = VerbGovernsField(t) || RecoveryVerb.IsMatch(t);
-        var requestFields = fields.Where(f => f != "payout").Where(f => f != "card" || CardNumberAsked.IsMatch(t)).ToList();
-        foreach (var (ruleId, regex, needsField) in RequestRules)
+        // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account";
+        // it only matters to the rules that need a field.
+        bool? hasChangeVerb = null;
+        var requestFields = fields.Without(FieldSet.Payout);
+        if (requestFields.Has(FieldSet.Card) && !CardNumberAsked.IsMatch(t))
         {
-            if (needsField && (requestFields.Count == 0 || hasChangeVerb))
+            requestFields = requestFields.Without(FieldSet.Card);
+        }
+
+        for (var i = 0; i < RequestRules.Length; i++)
+        {
+            var (ruleId, regex, needsField) = RequestRules[i];
+            if ((RequestRuleFragments[i] is not null && (gates & (1UL << (RequestRuleGateShift + i))) == 0)
+                || (needsField && (requestFields.IsEmpty || (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t)))))
             {
                 continue;
             }
 
-            var match = regex.Match(t);
-            if (match.Success)
+            if (regex.IsMatch(t))
             {
-                var asked = requestFields.Count > 0 ? requestFields : ["name"];
-                if (ruleId == "intent.request.forgot-identifier")
-                {
-                    asked = requestFields.Count > 0 ? requestFields : ["account"];
-                }
-
+                var fallback = ruleId == "intent.request.forgot-identifier" ? "account" : "name";
+                IReadOnlyList<string> asked = requestFields.IsEmpty ? [fallback] : requestFields.ToList();
                 return new IntentResult(CustomerIntent.RequestPii, asked, ruleId, $"asks to reveal or confirm data on file ({string.Join(", ", asked)})");
             }
         }
@@ -328,40 +516,48 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    private static IntentResult? Change(string t, List<string> fields, string original, Message message)
+    private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ulong gates, ref Message message)
     {
-        var changeable = fields.Where(ChangeFields.Contains).ToList();
-        if (BotDirected.IsMatch(t) && !SelfReference.IsMatch(t))
+        var changeable = fields.Intersect(FieldSet.Changeable);
+        if (IsBotDirected(t, gates) && !SelfReference.IsMatch(t))
         {
             return null;
         }
 
-        foreach (var (ruleId, regex, field) in ChangeRules)
+        for (var i = 0; i < ChangeRules.Length; i++)
         {
-            if ((field is null && changeable.Count == 0) || (field == "2fa" && !fields.Contains("2fa")) || !regex.IsMatch(t))
+            var (ruleId, regex, field) = ChangeRules[i];
+            var gated = ChangeRuleFragments[i] is not null && (gates & (1UL << (ChangeRuleGateShift + i))) == 0;
+            if (gated || (field is null && changeable.IsEmpty) || (field == "2fa" && !fields.Has(FieldSet.TwoFactor)) || !regex.IsMatch(t))
             {
                 continue;
             }
 
-            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t) && !ChangeItTo.IsMatch(t))
+            if (ruleId == "intent.change.verb-field" && !VerbGovernsField(t, gates) && !ChangeItTo.IsMatch(t))
             {
                 continue;
             }
 
-            var changed = field is null ? changeable : changeable.Contains(field) ? changeable : [field, .. changeable];
+            IReadOnlyList<string> changed = field is null || changeable.Has(FieldSet.Of(field)) ? changeable.ToList() : [field, .. changeable.ToList()];
             return new IntentResult(CustomerIntent.ChangeContact, changed, ruleId, $"asks to change contact or credential details ({string.Join(", ", changed)})");
         }
 
-        if (RedirectPhrase.IsMatch(t))
+        if ((gates & GateRedirectPhrase) != 0 && RedirectPhrase.IsMatch(t))
         {
-            var target = fields.Contains("email") ? "email" : "address";
+            var target = fields.Has(FieldSet.Email) ? "email" : "address";
             return new IntentResult(CustomerIntent.ChangeContact, [target], "intent.change.redirect", $"asks to send or ship to another {target}");
         }
 
-        foreach (Match m in Redirect.Matches(original.ToLowerInvariant()))
+        if (!HasAddressOrEmail(message.Findings))
+        {
+            // Only an address or email given right after "send to" makes a redirect.
+            return null;
+        }
+
+        foreach (var m in Redirect.EnumerateMatches(lower))
         {
             var after = m.Index + m.Length;
-            var target = message.Findings.FirstOrDefault(f => f.Type is EntityType.Address or EntityType.Email && f.Start >= after - 1 && f.Start <= after + 25);
+            var target = FirstRedirectTarget(message.Findings, after);
             if (target is not null)
             {
                 var field = target.Type == EntityType.Email ? "email" : "address";
@@ -372,41 +568,113 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return null;
     }
 
-    /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
-    private static bool VerbGovernsField(string t) => VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
+    private static bool IsBotDirected(ReadOnlySpan<char> t, ulong gates) => (gates & GateYou) != 0 && BotDirected.IsMatch(t);
 
-    private static IntentResult? Provide(string original, string t, List<string> fields, IReadOnlyList<Finding> findings)
+    private static bool HasAddressOrEmail(IReadOnlyList<Finding> findings)
     {
-        var data = findings.Where(f => f.Type != EntityType.Url).ToList();
-        if (data.Count > 0)
+        foreach (var f in findings)
         {
-            var types = data.Select(f => f.Type.ToCanonicalName()).Distinct().ToList();
-            return new IntentResult(CustomerIntent.ProvidePii, FieldsOf(data), "intent.provide.detected", $"volunteers data ({string.Join(", ", types)})");
-        }
-
-        foreach (var (ruleId, regex) in ProvideRules)
-        {
-            if (regex.IsMatch(t))
+            if (f.Type is EntityType.Address or EntityType.Email)
             {
-                return new IntentResult(CustomerIntent.ProvidePii, fields, ruleId, "volunteers personal data");
+                return true;
             }
         }
 
-        foreach (var (ruleId, regex) in CasedProvideRules)
-        {
-            if (regex.IsMatch(original))
-            {
-                return new IntentResult(CustomerIntent.ProvidePii, fields, ruleId, "volunteers personal data");
-            }
-        }
+        return false;
+    }
 
-        var bare = BareValue.Match(original);
-        if (bare.Success && !WordToken.Matches(original).Any(w => CommonWords.Contains(w.Value)))
+    private static Finding? FirstRedirectTarget(IReadOnlyList<Finding> findings, int after)
+    {
+        foreach (var f in findings)
         {
-            return new IntentResult(CustomerIntent.ProvidePii, fields, "intent.provide.bare-value", "a bare value such as a name, id or number");
+            if (f.Type is EntityType.Address or EntityType.Email && f.Start >= after - 1 && f.Start <= after + 25)
+            {
+                return f;
+            }
         }
 
         return null;
+    }
+
+    /// <summary>True when a change verb has a changeable field within a few words after it (or before it, "my pin needs changing").</summary>
+    private static bool VerbGovernsField(ReadOnlySpan<char> t, ulong gates) =>
+        (gates & (GateVerbNoun | GateChangeVerb)) == (GateVerbNoun | GateChangeVerb) && VerbField.IsMatch(t) && !NotContactChange.IsMatch(t);
+
+    /// <summary>Volunteered data; <paramref name="fields"/> is -1 until a rule needs it.</summary>
+    private static IntentResult? Provide(string original, ReadOnlySpan<char> t, FieldSet fields, ulong gates, ref Message message)
+    {
+        var findings = message.Findings;
+        if (HasData(findings))
+        {
+            var data = new List<Finding>(findings.Count);
+            var types = new List<string>(findings.Count);
+            foreach (var f in findings)
+            {
+                if (f.Type != EntityType.Url)
+                {
+                    data.Add(f);
+                    var name = f.Type.ToCanonicalName();
+                    if (!types.Contains(name))
+                    {
+                        types.Add(name);
+                    }
+                }
+            }
+
+            return new IntentResult(CustomerIntent.ProvidePii, FieldsOf(data), "intent.provide.detected", $"volunteers data ({string.Join(", ", types)})");
+        }
+
+        for (var i = 0; i < ProvideRules.Length; i++)
+        {
+            var (ruleId, regex) = ProvideRules[i];
+            if (ProvideRuleGates[i] is var gate && (gate == 0 || (gates & gate) != 0) && regex.IsMatch(t))
+            {
+                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), ruleId, "volunteers personal data");
+            }
+        }
+
+        for (var i = 0; i < CasedProvideRules.Length; i++)
+        {
+            var (ruleId, regex) = CasedProvideRules[i];
+            if (CasedProvideRuleMayMatch(i, original) && regex.IsMatch(original))
+            {
+                return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), ruleId, "volunteers personal data");
+            }
+        }
+
+        if (BareValue.IsMatch(original) && !HasCommonWord(original))
+        {
+            return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), "intent.provide.bare-value", "a bare value such as a name, id or number");
+        }
+
+        return null;
+    }
+
+    private static bool HasData(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Type != EntityType.Url)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool HasCommonWord(string original)
+    {
+        var common = CommonWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var w in WordToken.EnumerateMatches(original))
+        {
+            if (common.Contains(original.AsSpan(w.Index, w.Length)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static List<string> FieldsOf(IEnumerable<Finding> findings) =>
@@ -423,45 +691,56 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             _ => "account",
         }).Distinct().ToList();
 
-    private static List<string> Fields(string t)
+    /// <summary>
+    /// Per provide rule (by index), the gate group it needs, or 0 when it is anchored at the start and cheap to try.
+    /// </summary>
+    private static readonly ulong[] ProvideRuleGates = [GateMyValueIs, GateHereIs, 0, GateIntroduce];
+
+    /// <summary>An identifier needs an ASCII digit; a named person is added or removed (both read the original casing).</summary>
+    private static bool CasedProvideRuleMayMatch(int rule, string original) => rule switch
     {
-        var fields = new List<string>();
-        foreach (var (field, regex) in FieldPatterns)
+        0 => original.AsSpan().ContainsAnyInRange('0', '9'),
+        2 => original.Contains("add", StringComparison.Ordinal) || original.Contains("remov", StringComparison.Ordinal),
+        _ => true,
+    };
+
+    private static FieldSet Fields(ReadOnlySpan<char> t, ulong gates)
+    {
+        var fields = FieldSet.Empty;
+        for (var i = 0; i < FieldPatterns.Length; i++)
         {
-            if (regex.IsMatch(t))
+            if ((gates & (1UL << i)) != 0 && FieldPatterns[i].Regex.IsMatch(t))
             {
-                fields.Add(field);
+                fields = fields.With(FieldSet.At(i));
             }
         }
 
         // "number" alone is a phone number only when nothing else claims it.
-        if (fields.Count == 0 && NumberWord.IsMatch(t))
+        if (fields.IsEmpty && (gates & GateNumber) != 0 && NumberWord.IsMatch(t))
         {
-            fields.Add("phone");
+            fields = fields.With(FieldSet.Phone);
         }
 
         return fields;
     }
 
-    /// <summary>Lower-cases once, folds curly quotes, collapses white space and fixes known typos, in one pass without regexes.</summary>
-    private static string Normalize(string text)
+    /// <summary>
+    /// Writes the lower-cased text with curly quotes folded, white space collapsed and known typos fixed into
+    /// <paramref name="output"/> (four times the input's length is enough), in one pass without regexes; returns its length.
+    /// </summary>
+    private static int Normalize(ReadOnlySpan<char> lower, Span<char> output)
     {
-        var lower = text.ToLowerInvariant();
-        var builder = new StringBuilder(lower.Length + 8);
-        var typos = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+        var typos = TypoLookup;
+        var n = 0;
         var i = 0;
         while (i < lower.Length)
         {
             var c = lower[i];
             if (char.IsWhiteSpace(c))
             {
-                if (builder.Length > 0 && builder[^1] != ' ')
+                if (n == 0 || output[n - 1] != ' ')
                 {
-                    builder.Append(' ');
-                }
-                else if (builder.Length == 0)
-                {
-                    builder.Append(' ');
+                    output[n++] = ' ';
                 }
 
                 i++;
@@ -470,7 +749,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
             if (!IsWordChar(c))
             {
-                builder.Append(c is '’' or '‘' ? '\'' : c);
+                output[n++] = c is '’' or '‘' ? '\'' : c;
                 i++;
                 continue;
             }
@@ -481,23 +760,29 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
                 i++;
             }
 
-            var word = lower.AsSpan(start, i - start);
-            if (typos.TryGetValue(word, out var fixedWord))
+            var word = lower[start..i];
+            ReadOnlySpan<char> written = typos.TryGetValue(word, out var fixedWord) ? fixedWord : word;
+            if (fixedWord is null && word.IndexOfAny('’', '‘') < 0)
             {
-                builder.Append(fixedWord);
+                written = FuzzyNoun(word) ?? (ReadOnlySpan<char>)word;
             }
-            else if (word.IndexOfAny('’', '‘') >= 0)
+
+            var target = output[n..];
+            written.CopyTo(target);
+            if (fixedWord is null)
             {
-                builder.Append(word.ToString().Replace('’', '\'').Replace('‘', '\''));
+                target[..written.Length].Replace('’', '\'');
+                target[..written.Length].Replace('‘', '\'');
             }
-            else
-            {
-                builder.Append(FuzzyNoun(word) ?? (ReadOnlySpan<char>)word);
-            }
+
+            n += written.Length;
         }
 
-        return builder.ToString();
+        return n;
     }
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypoLookup = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RealWordLookup = RealWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '-' or '’' or '‘';
 
@@ -512,7 +797,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         foreach (var noun in FuzzyNouns)
         {
             if (word[0] == noun[0] && Math.Abs(word.Length - noun.Length) <= 1 && !word.SequenceEqual(noun) && OneEditApart(word, noun)
-                && !RealWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+                && !RealWordLookup.Contains(word))
             {
                 return noun;
             }

@@ -21,10 +21,21 @@ internal static class DigitRuns
         Repeated,
     }
 
+    [ThreadStatic]
+    private static List<Token>? t_tokens;
+
+    [ThreadStatic]
+    private static List<Separator>? t_separators;
+
     /// <summary>Rewrites evasive digit runs; returns <paramref name="input"/> when there is none.</summary>
     public static NormalizedText Apply(NormalizedText input)
     {
         var text = input.Text;
+        if (!MayRewrite(text))
+        {
+            return input;
+        }
+
         MappedTextBuilder? builder = null;
         List<Token>? tokens = null;
         List<Separator>? separators = null;
@@ -54,8 +65,9 @@ internal static class DigitRuns
                 continue;
             }
 
-            tokens ??= [];
-            separators ??= [];
+            // Per-thread lists: a text with a candidate run but nothing to rewrite allocates nothing.
+            tokens ??= t_tokens ??= [];
+            separators ??= t_separators ??= [];
             tokens.Clear();
             separators.Clear();
             tokens.Add(first);
@@ -94,6 +106,40 @@ internal static class DigitRuns
         builder.Copy(copied, text.Length);
         return builder.Build();
     }
+
+    /// <summary>
+    /// Cheap pre-check. A rewritten run holds at least <see cref="MinimumIpDigits"/> digits; without an ASCII digit every token
+    /// is a spelled digit (alone or after "double"), and such a run needs three tokens, so three spelled digits.
+    /// </summary>
+    private static bool MayRewrite(string text)
+    {
+        if (text.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return true;
+        }
+
+        var spelled = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (!IsTokenStart(text, i))
+            {
+                continue;
+            }
+
+            var end = WordEnd(text, i);
+            var word = text.AsSpan(i, end - i);
+            if (word.Length <= 5 && !char.IsLetterOrDigit(end < text.Length ? text[end] : ' ') && IsAsciiWord(word) && DigitWords.Digit(word) != '\0' && ++spelled >= 3)
+            {
+                return true;
+            }
+
+            i = end;
+        }
+
+        return false;
+    }
+
+    private static bool IsAsciiWord(ReadOnlySpan<char> word) => !word.ContainsAnyExceptInRange('\0', '\u007f');
 
     private static bool IsTokenStart(string text, int i) =>
         char.IsAsciiLetterOrDigit(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));

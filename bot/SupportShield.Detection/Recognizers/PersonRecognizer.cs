@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using SupportShield.Detection.Accounts;
 using SupportShield.Detection.Entities;
@@ -117,36 +118,48 @@ public sealed class PersonRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var findings = new List<Finding>();
         if (!HasLetter(text))
         {
-            return findings;
+            return [];
         }
 
-        var tokens = Tokenize(text);
+        // Every token is followed by at least one character that is not part of it, so half the length bounds their number.
+        var buffer = ArrayPool<Token>.Shared.Rent((text.Length / 2) + 1);
+        try
+        {
+            List<Finding>? findings = null;
+            Scan(text, buffer.AsSpan(0, Tokenize(text, buffer)), ref findings);
+            return findings ?? (IEnumerable<Finding>)[];
+        }
+        finally
+        {
+            ArrayPool<Token>.Shared.Return(buffer);
+        }
+    }
+
+    private void Scan(string text, ReadOnlySpan<Token> tokens, ref List<Finding>? findings)
+    {
         var i = 0;
-        while (i < tokens.Count)
+        while (i < tokens.Length)
         {
             var token = tokens[i];
             var consumed = token.Kind switch
             {
-                Kind.Capitalised when !IsNotName(text, token) => CapitalisedRun(text, tokens, i, findings),
-                Kind.Initial when i + 1 < tokens.Count && tokens[i + 1].Kind == Kind.Capitalised && Adjacent(text, token, tokens[i + 1]) => CapitalisedRun(text, tokens, i, findings),
-                Kind.Lower when !IsNotName(text, token) => LowerRun(text, tokens, i, findings),
+                Kind.Capitalised when !IsNotName(text, token) => CapitalisedRun(text, tokens, i, ref findings),
+                Kind.Initial when i + 1 < tokens.Length && tokens[i + 1].Kind == Kind.Capitalised && Adjacent(text, token, tokens[i + 1]) => CapitalisedRun(text, tokens, i, ref findings),
+                Kind.Lower when !IsNotName(text, token) => LowerRun(text, tokens, i, ref findings),
                 _ => 1,
             };
             i += Math.Max(1, consumed);
         }
-
-        return findings;
     }
 
-    private int CapitalisedRun(string text, List<Token> tokens, int first, List<Finding> findings)
+    private int CapitalisedRun(string text, ReadOnlySpan<Token> tokens, int first, ref List<Finding>? findings)
     {
         // Extend over capitalised words, initials and particles separated by spaces only.
         var last = first;
         var names = tokens[first].Kind == Kind.Capitalised ? 1 : 0;
-        for (var k = first + 1; k < tokens.Count && names < MaxNameTokens && !tokens[k - 1].Possessive; k++)
+        for (var k = first + 1; k < tokens.Length && names < MaxNameTokens && !tokens[k - 1].Possessive; k++)
         {
             if (!Adjacent(text, tokens[k - 1], tokens[k]))
             {
@@ -159,7 +172,7 @@ public sealed class PersonRecognizer : IRecognizer
                 last = k;
                 names++;
             }
-            else if (t.Kind == Kind.Initial || (t.Kind == Kind.Lower && In(Particles, Word(text, t))))
+            else if (t.Kind == Kind.Initial || (t.Kind == Kind.Lower && ParticleLookup.Contains(Word(text, t))))
             {
                 continue;
             }
@@ -172,7 +185,7 @@ public sealed class PersonRecognizer : IRecognizer
         var consumed = last - first + 1;
         var start = tokens[first].Start;
         var end = tokens[last].End;
-        if (RejectedByNeighbours(text, tokens, first, last) || Brands.Contains(Lower(text, start, end)))
+        if (RejectedByNeighbours(text, tokens, first, last) || IsBrand(text, start, end))
         {
             return consumed;
         }
@@ -186,18 +199,18 @@ public sealed class PersonRecognizer : IRecognizer
         var firstWord = Word(text, tokens[first]);
         var lastWord = Word(text, tokens[last]);
 
-        if (In(NotAfter, lastWord) || (cue < Cue.Strong && FollowedByNumber(text, tokens, last)))
+        if (NotAfterLookup.Contains(lastWord) || (cue < Cue.Strong && FollowedByNumber(text, tokens, last)))
         {
             // "Shelly Park", "Peter Zuidhove 188": a place or a street, not a person.
             return consumed;
         }
 
-        var firstGiven = In(NameLists.FirstNames, firstWord);
-        var plainGiven = firstGiven && !In(AmbiguousNames, firstWord);
-        var lastFamily = names > 1 && (In(NameLists.Surnames, lastWord) || In(NameLists.FirstNames, lastWord));
-        var plainFamily = lastFamily && !In(AmbiguousNames, lastWord);
+        var firstGiven = FirstNameLookup.Contains(firstWord);
+        var plainGiven = firstGiven && !AmbiguousLookup.Contains(firstWord);
+        var lastFamily = names > 1 && (SurnameLookup.Contains(lastWord) || FirstNameLookup.Contains(lastWord));
+        var plainFamily = lastFamily && !AmbiguousLookup.Contains(lastWord);
         var shaped = names > 1 && LooksLikeSurname(lastWord);
-        var evidence = firstGiven || lastFamily || shaped || In(NameLists.Surnames, firstWord);
+        var evidence = firstGiven || lastFamily || shaped || SurnameLookup.Contains(firstWord);
 
         double score = cue switch
         {
@@ -211,13 +224,13 @@ public sealed class PersonRecognizer : IRecognizer
         };
         if (score > 0)
         {
-            Add(findings, text, start, end, score, cue, evidence);
+            Add(ref findings, text, start, end, score, cue, evidence);
         }
 
         return consumed;
     }
 
-    private int LowerRun(string text, List<Token> tokens, int first, List<Finding> findings)
+    private int LowerRun(string text, ReadOnlySpan<Token> tokens, int first, ref List<Finding>? findings)
     {
         var cue = CueBefore(text, tokens[first].Start);
         if (cue == Cue.None)
@@ -226,16 +239,16 @@ public sealed class PersonRecognizer : IRecognizer
         }
 
         var word = Word(text, tokens[first]);
-        var known = In(NameLists.FirstNames, word) || In(NameLists.Surnames, word);
+        var known = FirstNameLookup.Contains(word) || SurnameLookup.Contains(word);
         var strongUnknown = cue is Cue.Strong && !known && word.Length > 2 && !EndsWithAny(word, EnglishEndings) && AfterCopula(text, tokens[first].Start);
-        if (!(known && (cue >= Cue.Strong || !In(AmbiguousNames, word))) && !strongUnknown)
+        if (!(known && (cue >= Cue.Strong || !AmbiguousLookup.Contains(word))) && !strongUnknown)
         {
             return 1;
         }
 
         // A following lower-case word joins when it is a known or surname-shaped family name, or after a strong cue.
         var last = first;
-        for (var k = first + 1; k < tokens.Count && k - first < 3 && Adjacent(text, tokens[k - 1], tokens[k]) && !tokens[k - 1].Possessive; k++)
+        for (var k = first + 1; k < tokens.Length && k - first < 3 && Adjacent(text, tokens[k - 1], tokens[k]) && !tokens[k - 1].Possessive; k++)
         {
             var t = tokens[k];
             var next = Word(text, t);
@@ -244,7 +257,7 @@ public sealed class PersonRecognizer : IRecognizer
                 break;
             }
 
-            var family = In(NameLists.Surnames, next) || In(NameLists.FirstNames, next) || LooksLikeSurname(next);
+            var family = SurnameLookup.Contains(next) || FirstNameLookup.Contains(next) || LooksLikeSurname(next);
             if (!family && !(cue == Cue.Strong && !EndsWithAny(next, EnglishEndings) && next.Length > 2))
             {
                 break;
@@ -253,7 +266,7 @@ public sealed class PersonRecognizer : IRecognizer
             last = k;
         }
 
-        if (RejectedByNeighbours(text, tokens, first, last) || Brands.Contains(Lower(text, tokens[first].Start, tokens[last].End)))
+        if (RejectedByNeighbours(text, tokens, first, last) || IsBrand(text, tokens[first].Start, tokens[last].End))
         {
             return last - first + 1;
         }
@@ -263,24 +276,33 @@ public sealed class PersonRecognizer : IRecognizer
             Cue.Title or Cue.Strong => known ? 0.8 : 0.65,
             _ => WeakScore,
         };
-        Add(findings, text, tokens[first].Start, tokens[last].End, score, cue, known);
+        Add(ref findings, text, tokens[first].Start, tokens[last].End, score, cue, known);
         return last - first + 1;
     }
 
-    private void Add(List<Finding> findings, string text, int start, int end, double score, Cue cue, bool gazetteer) =>
-        findings.Add(new Finding(
+    private void Add(ref List<Finding>? findings, string text, int start, int end, double score, Cue cue, bool gazetteer) =>
+        (findings ??= []).Add(new Finding(
             EntityType.Person,
             start,
             end,
             text[start..end],
             score,
             cue == Cue.None ? "person.gazetteer" : "person.cue",
-            new FindingExplanation(Name, cue == Cue.None ? "name-pair" : $"cue:{cue.ToString().ToLowerInvariant()}", score, gazetteer ? "gazetteer:hit" : null)));
+            new FindingExplanation(Name, CuePattern(cue), score, gazetteer ? "gazetteer:hit" : null)));
+
+    private static string CuePattern(Cue cue) => cue switch
+    {
+        Cue.Title => "cue:title",
+        Cue.Strong => "cue:strong",
+        Cue.Medium => "cue:medium",
+        Cue.Weak => "cue:weak",
+        _ => "name-pair",
+    };
 
     /// <summary>A run right after a house number, or followed by a street or company word, is not a person.</summary>
-    private static bool RejectedByNeighbours(string text, List<Token> tokens, int first, int last)
+    private static bool RejectedByNeighbours(string text, ReadOnlySpan<Token> tokens, int first, int last)
     {
-        if (last + 1 < tokens.Count && Adjacent(text, tokens[last], tokens[last + 1]) && In(NotAfter, Word(text, tokens[last + 1])))
+        if (last + 1 < tokens.Length && Adjacent(text, tokens[last], tokens[last + 1]) && NotAfterLookup.Contains(Word(text, tokens[last + 1])))
         {
             return true;
         }
@@ -312,12 +334,12 @@ public sealed class PersonRecognizer : IRecognizer
 
         var from = Math.Max(0, end - 32);
         var before = text.AsSpan(from, end - from);
-        if (EndsWithCue(before, TitleCues))
+        if (EndsWithCue(before, TitleCuesByLast))
         {
             return Cue.Title;
         }
 
-        if (EndsWithCue(before, StrongCues))
+        if (EndsWithCue(before, StrongCuesByLast))
         {
             return Cue.Strong;
         }
@@ -328,12 +350,12 @@ public sealed class PersonRecognizer : IRecognizer
             return Cue.None;
         }
 
-        if (EndsWithCue(before, MediumCues))
+        if (EndsWithCue(before, MediumCuesByLast))
         {
             return Cue.Medium;
         }
 
-        return EndsWithCue(before, WeakCues) ? Cue.Weak : Cue.None;
+        return EndsWithCue(before, WeakCuesByLast) ? Cue.Weak : Cue.None;
     }
 
     /// <summary>True when "is", a colon, a dash or a question mark comes right before <paramref name="start"/> ("maiden name is nyberg").</summary>
@@ -359,7 +381,7 @@ public sealed class PersonRecognizer : IRecognizer
         return end == text.Length || text[end] is ',' or '.' or '!' or '?' or ';' or ':' or '\r' or '\n';
     }
 
-    private static bool FollowedByNumber(string text, List<Token> tokens, int last)
+    private static bool FollowedByNumber(string text, ReadOnlySpan<Token> tokens, int last)
     {
         var k = tokens[last].End;
         while (k < text.Length && text[k] is ' ' or '\t')
@@ -370,8 +392,13 @@ public sealed class PersonRecognizer : IRecognizer
         return k > tokens[last].End && k < text.Length && char.IsAsciiDigit(text[k]);
     }
 
-    private static bool EndsWithCue(ReadOnlySpan<char> before, string[] cues)
+    private static bool EndsWithCue(ReadOnlySpan<char> before, FrozenDictionary<char, string[]> cuesByLast)
     {
+        if (before.IsEmpty || !cuesByLast.TryGetValue(char.ToUpperInvariant(before[^1]), out var cues))
+        {
+            return false;
+        }
+
         foreach (var cue in cues)
         {
             if (before.EndsWith(cue, StringComparison.OrdinalIgnoreCase))
@@ -440,15 +467,50 @@ public sealed class PersonRecognizer : IRecognizer
         return false;
     }
 
-    private static bool IsNotName(string text, Token token) => In(NameLists.NotNames, Word(text, token));
+    private static bool IsNotName(string text, Token token) => NotNameLookup.Contains(Word(text, token));
 
     private static ReadOnlySpan<char> Word(string text, Token token) => text.AsSpan(token.Start, token.End - token.Start);
 
-    private static bool In(FrozenSet<string> set, ReadOnlySpan<char> word) => set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FirstNameLookup = NameLists.FirstNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SurnameLookup = NameLists.Surnames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotNameLookup = NameLists.NotNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> BrandLookup = Brands.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> AmbiguousLookup = AmbiguousNames.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ParticleLookup = Particles.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> NotAfterLookup = NotAfter.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static string Lower(string text, int start, int end)
+    /// <summary>Cue phrases by their last character (upper-cased): a text's last character picks the few worth comparing.</summary>
+    private static readonly FrozenDictionary<char, string[]> TitleCuesByLast = ByLastChar(TitleCues);
+    private static readonly FrozenDictionary<char, string[]> StrongCuesByLast = ByLastChar(StrongCues);
+    private static readonly FrozenDictionary<char, string[]> MediumCuesByLast = ByLastChar(MediumCues);
+    private static readonly FrozenDictionary<char, string[]> WeakCuesByLast = ByLastChar(WeakCues);
+
+    private static FrozenDictionary<char, string[]> ByLastChar(string[] cues)
     {
-        var chars = new char[end - start];
+        var buckets = new Dictionary<char, List<string>>();
+        foreach (var cue in cues)
+        {
+            var key = char.ToUpperInvariant(cue[^1]);
+            if (!buckets.TryGetValue(key, out var list))
+            {
+                buckets[key] = list = [];
+            }
+
+            list.Add(cue);
+        }
+
+        return buckets.ToFrozenDictionary(b => b.Key, b => b.Value.ToArray());
+    }
+
+    /// <summary>True when the run's letters, lower-cased and joined by single spaces, name a brand.</summary>
+    private static bool IsBrand(string text, int start, int end)
+    {
+        var chars = end - start <= 128 ? stackalloc char[end - start] : new char[end - start];
+        return BrandLookup.Contains(chars[..Lower(text, start, end, chars)]);
+    }
+
+    private static int Lower(string text, int start, int end, Span<char> chars)
+    {
         var n = 0;
         var space = false;
         for (var k = start; k < end; k++)
@@ -470,7 +532,7 @@ public sealed class PersonRecognizer : IRecognizer
             }
         }
 
-        return new string(chars, 0, n);
+        return n;
     }
 
     /// <summary>True when only spaces or tabs (and the dot of an initial) separate two tokens.</summary>
@@ -512,9 +574,10 @@ public sealed class PersonRecognizer : IRecognizer
     }
 
     /// <summary>Words of letters with inner apostrophes or hyphens; a word with a digit is <see cref="Kind.Other"/>. A trailing "'s" is left out.</summary>
-    private static List<Token> Tokenize(string text)
+    /// <summary>Writes the tokens of <paramref name="text"/> to <paramref name="tokens"/> and returns their number.</summary>
+    private static int Tokenize(string text, Token[] tokens)
     {
-        var tokens = new List<Token>();
+        var count = 0;
         var i = 0;
         while (i < text.Length)
         {
@@ -540,10 +603,10 @@ public sealed class PersonRecognizer : IRecognizer
                 end -= 2;
             }
 
-            tokens.Add(new Token(start, end, digit ? Kind.Other : Classify(text, start, end), possessive));
+            tokens[count++] = new Token(start, end, digit ? Kind.Other : Classify(text, start, end), possessive);
         }
 
-        return tokens;
+        return count;
     }
 
     private static Kind Classify(string text, int start, int end)

@@ -1,3 +1,4 @@
+using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
 
 namespace SupportShield.Detection.Tests.Intent;
@@ -167,4 +168,50 @@ public sealed class CustomerIntentClassifierTests
         var second = Classifier.Classify("what's my username");
         Assert.That((second.RuleId, string.Join(",", second.Fields)), Is.EqualTo((first.RuleId, string.Join(",", first.Fields))));
     }
+
+    [TestCase("j.doe@example.com")]
+    [TestCase("reach me on j.doe@example.com")]
+    public void Classify_GivenNoFindings_DoesNotScanAgain(string text)
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(Classifier.Classify(text).Intent, Is.EqualTo(CustomerIntent.ProvidePii));
+            Assert.That(Classifier.Classify(text, []).RuleId, Is.Not.EqualTo("intent.provide.detected"));
+        });
+    }
+
+    [Test]
+    public void Classify_GivenFinding_ReportsItsField()
+    {
+        const string text = "see you then";
+        var finding = new Finding(EntityType.Email, 0, 3, "see", 0.9, "test.email", new FindingExplanation("test", "given", 0.9, null));
+
+        var result = Classifier.Classify(text, [finding]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Classifier.Classify(text).Intent, Is.EqualTo(CustomerIntent.None));
+            Assert.That(result.Intent, Is.EqualTo(CustomerIntent.ProvidePii));
+            Assert.That(result.RuleId, Is.EqualTo("intent.provide.detected"));
+            Assert.That(result.Fields, Is.EqualTo(new[] { "email" }));
+        });
+    }
+
+    [TestCase(12)]
+    [TestCase(40)]
+    public void Classify_LongWordsAfterChangeVerbWithNoField_IsNoneWithoutTimingOut(int words)
+    {
+        // Each word could once be split in many ways between a change verb and a field, so such a message ran into the time-out.
+        var text = "please send a new " + string.Join(' ', Enumerable.Repeat("abcdefghijklmnopqrstuvwxyzabcd", words));
+
+        var result = Classifier.Classify(text, []);
+
+        Assert.That(result.RuleId, Is.EqualTo("intent.none"));
+    }
+
+    [TestCase("please send a new card to my new home address", "intent.change.verb-field")]
+    [TestCase("I want to update the billing address's details on file", "intent.change.verb-field")]
+    [TestCase("can I change my sister's last name", "intent.change.verb-field")]
+    public void Classify_ChangeVerbWordsThenField_IsChange(string text, string ruleId) =>
+        Assert.That(Classifier.Classify(text, []).RuleId, Is.EqualTo(ruleId));
 }

@@ -98,4 +98,25 @@ public sealed class AccountValueRecognizerTests
             Assert.That(finding.IsOnFile, Is.True);
         });
     }
+
+    [TestCase("SW1A 1AA", "post it to sw1a1aa please", "sw1a1aa")]
+    [TestCase("SW1A 1AA", "post it to SW1A 1AA please", "SW1A 1AA")]
+    [TestCase("97403", "zip 974 03", "974 03")]
+    [TestCase("97403", "zip 97404", null)]
+    [TestCase("97403", "zip 97403-12", null)]
+    public void Recognize_ZipOnFile_MatchesWithAnySpacingOnlyThatZip(string zip, string text, string? expected)
+    {
+        var recognizer = new AccountValueRecognizer();
+        var other = new AccountValues { Zip = "10001" };
+
+        // The other account first, so a zip expression kept from one account can never serve another.
+        var none = recognizer.Recognize(text, other).Where(f => f.Type == EntityType.Zip).ToList();
+        var found = recognizer.Recognize(text, new AccountValues { Zip = zip }).Where(f => f.Type == EntityType.Zip).Select(f => f.Value).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(none, Is.Empty);
+            Assert.That(found, expected is null ? Is.Empty : Is.EqualTo(new[] { expected }));
+        });
+    }
 }
