@@ -68,21 +68,14 @@ public sealed class DenyListRecognizer : IRecognizer
 
     private void FindRegex(string text, DenyRule term, Regex regex, ref List<Finding>? findings)
     {
-        try
+        for (var match = regex.Match(text); match.Success; match = match.NextMatch())
         {
-            for (var match = regex.Match(text); match.Success; match = match.NextMatch())
+            var group = match.Groups["value"];
+            var span = group.Success ? (Group)group : match;
+            if (span.Length > 0)
             {
-                var group = match.Groups["value"];
-                var span = group.Success ? (Group)group : match;
-                if (span.Length > 0)
-                {
-                    (findings ??= []).Add(Create(term, text, span.Index, span.Index + span.Length, "regex"));
-                }
+                (findings ??= []).Add(Create(term, text, span.Index, span.Index + span.Length, "regex"));
             }
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            // A pathological input: keep what was found so far.
         }
     }
 
