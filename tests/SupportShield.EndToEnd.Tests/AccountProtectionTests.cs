@@ -54,6 +54,10 @@ public sealed partial class AccountProtectionTests
         Assert.That(view.GetProperty("held").GetArrayLength(), Is.EqualTo(1));
         var audit = await s.Host.Services.GetRequiredService<IAuditLog>().ListAsync(conversation);
         Assert.That(audit.Last(r => r.Action == "held").RuleIds, Does.Contain("account.disclosure-lock"), "the release attempt was held again by the lock");
+        Assert.That(
+            view.GetProperty("held")[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("policyRule").GetString()),
+            Does.Contain("account.disclosure-lock"),
+            "the agent sees why it is still held");
 
         // Only ops lift an owner's report; an agent key cannot.
         using var asAgent = await s.Host.Http.PostAsync("api/ops/accounts/acct-1001/unlock-disclosures", null);

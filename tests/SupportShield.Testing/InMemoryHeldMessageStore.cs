@@ -44,6 +44,20 @@ public sealed class InMemoryHeldMessageStore : IHeldMessageStore
         return Task.CompletedTask;
     }
 
+    public Task<bool> UpdateReasonsAsync(string messageId, IReadOnlyList<DecisionReason> reasons, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var index = _messages.FindIndex(m => m.MessageId == messageId);
+            if (index >= 0)
+            {
+                _messages[index] = _messages[index] with { Reasons = reasons };
+            }
+
+            return Task.FromResult(index >= 0);
+        }
+    }
+
     public Task ReturnToHeldAsync(string messageId, CancellationToken cancellationToken = default)
     {
         Transition(messageId, HeldMessageState.Releasing, HeldMessageState.Held);

@@ -27,6 +27,9 @@ public interface IHeldMessageStore
     /// <summary>Marks a claimed message Released.</summary>
     Task MarkReleasedAsync(string messageId, DateTimeOffset releasedAt, CancellationToken cancellationToken = default);
 
+    /// <summary>Replaces the reasons a held message is held for (a release attempt found new ones). False when unknown.</summary>
+    Task<bool> UpdateReasonsAsync(string messageId, IReadOnlyList<DecisionReason> reasons, CancellationToken cancellationToken = default);
+
     /// <summary>Puts a claimed message back to Held (its delivery failed).</summary>
     Task ReturnToHeldAsync(string messageId, CancellationToken cancellationToken = default);
 }

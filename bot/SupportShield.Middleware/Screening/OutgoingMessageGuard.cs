@@ -179,6 +179,7 @@ public sealed class OutgoingMessageGuard
         {
             // A release that the policy still holds (verification lapsed meanwhile): it goes back to waiting.
             await _held.ReturnToHeldAsync(release.MessageId).ConfigureAwait(false);
+            await _held.UpdateReasonsAsync(release.MessageId, screening.Decision.Reasons).ConfigureAwait(false);
             messageId = release.MessageId;
         }
         else

@@ -115,6 +115,24 @@ public sealed class SqliteHeldMessageStore : IHeldMessageStore
         }
     }
 
+    public Task<bool> UpdateReasonsAsync(string messageId, IReadOnlyList<DecisionReason> reasons, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        ArgumentNullException.ThrowIfNull(reasons);
+        var reasonsJson = SqliteJson.Serialize(reasons);
+        return _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = "UPDATE held_messages SET reasons_json = $reasons WHERE message_id = $id;";
+                command.Parameters.AddWithValue("$id", messageId);
+                command.Parameters.AddWithValue("$reasons", reasonsJson);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+            },
+            cancellationToken);
+    }
+
     private Task<bool> ChangeStateAsync(string messageId, HeldMessageState from, HeldMessageState to, DateTimeOffset? releasedAt, CancellationToken cancellationToken) =>
         _database.WriteAsync(
             async (connection, transaction, ct) =>

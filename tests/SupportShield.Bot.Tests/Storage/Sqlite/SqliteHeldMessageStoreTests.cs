@@ -168,4 +168,19 @@ public sealed class SqliteHeldMessageStoreTests
         }));
         Assert.That(all[1].Reasons, Is.EqualTo(Reasons));
     }
+
+    [Test]
+    public async Task UpdateReasonsAsync_ReplacesTheReasonsAgentsSee()
+    {
+        using var database = _folder.OpenDatabase();
+        var store = new SqliteHeldMessageStore(database);
+        await store.AddAsync("m-reasons", "c1", "{}", "agent", [new DecisionReason("ADDRESS", "r1", "p1", PolicyAction.Hold, "first")], DateTimeOffset.UnixEpoch);
+
+        var updated = await store.UpdateReasonsAsync("m-reasons", [new DecisionReason("ADDRESS", "r1", "account.disclosure-lock", PolicyAction.Hold, "locked")]);
+        var unknown = await store.UpdateReasonsAsync("nope", []);
+
+        Assert.That(updated, Is.True);
+        Assert.That(unknown, Is.False);
+        Assert.That((await store.ListHeldAsync("c1")).Single().Reasons.Single().PolicyRule, Is.EqualTo("account.disclosure-lock"));
+    }
 }
