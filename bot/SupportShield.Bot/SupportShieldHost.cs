@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.DevChannel;
+using SupportShield.Bot.Health;
 using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
@@ -29,6 +30,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldBotFramework();
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
         builder.Services.AddSupportShieldRateLimits(builder.Configuration);
+        builder.Services.AddSupportShieldHealth();
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
 
@@ -42,6 +44,7 @@ public static class SupportShieldHost
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();
+        app.MapSupportShieldHealth();
         return app;
     }
 }
