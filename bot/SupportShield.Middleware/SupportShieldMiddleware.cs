@@ -1,6 +1,7 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using SupportShield.Middleware.Screening;
+using SupportShield.Middleware.Telemetry;
 
 namespace SupportShield.Middleware;
 
@@ -12,9 +13,11 @@ public sealed class SupportShieldMiddleware : Microsoft.Bot.Builder.IMiddleware
 {
     private readonly IncomingMessageGuard _incoming;
     private readonly OutgoingMessageGuard _outgoing;
+    private readonly SupportShieldMetrics? _metrics;
 
-    public SupportShieldMiddleware(IncomingMessageGuard incoming, OutgoingMessageGuard outgoing)
+    public SupportShieldMiddleware(IncomingMessageGuard incoming, OutgoingMessageGuard outgoing, SupportShieldMetrics? metrics = null)
     {
+        _metrics = metrics;
         _incoming = incoming ?? throw new ArgumentNullException(nameof(incoming));
         _outgoing = outgoing ?? throw new ArgumentNullException(nameof(outgoing));
     }
@@ -32,10 +35,15 @@ public sealed class SupportShieldMiddleware : Microsoft.Bot.Builder.IMiddleware
         turnContext.OnSendActivities(_outgoing.OnSendActivitiesAsync);
         turnContext.OnUpdateActivity(_outgoing.OnUpdateActivityAsync);
 
-        if (turnContext.Activity.Type == ActivityTypes.Message
-            && !await _incoming.OnCustomerMessageAsync(turnContext, cancellationToken).ConfigureAwait(false))
+        if (turnContext.Activity.Type == ActivityTypes.Message)
         {
-            return;
+            var started = _metrics?.StartTimestamp() ?? 0;
+            var goOn = await _incoming.OnCustomerMessageAsync(turnContext, cancellationToken).ConfigureAwait(false);
+            _metrics?.RecordDuration(SupportShieldMetrics.Incoming, started);
+            if (!goOn)
+            {
+                return;
+            }
         }
 
         await next(cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using SupportShield.Dialogs.Email;
 using SupportShield.Dialogs.Identity;
 using SupportShield.Dialogs.Sms;
 using SupportShield.Dialogs.Verification;
+using SupportShield.Middleware.Telemetry;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -82,7 +83,8 @@ public static class VerificationServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetService<ISmsSender>(),
                 identity,
-                identity is null ? null : sp.GetRequiredService<IdentityTokenReplayGuard>());
+                identity is null ? null : sp.GetRequiredService<IdentityTokenReplayGuard>(),
+                metrics: sp.GetService<SupportShieldMetrics>());
         });
         services.TryAddSingleton<IVerificationGateway>(sp => new RateLimitedVerificationGateway(
             sp.GetRequiredService<VerificationDialog>(),

@@ -6,6 +6,7 @@ using SupportShield.Detection.Entities;
 using SupportShield.Detection.Intent;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.Telemetry;
 using SupportShield.Middleware.Transcripts;
 using SupportShield.Middleware.Verification;
 
@@ -28,6 +29,7 @@ public sealed class IncomingMessageGuard
     private readonly DisclosureLockConversation _locks;
     private readonly IReadOnlyList<IAccountActivityObserver> _observers;
     private readonly ContactChangeService _contactChanges;
+    private readonly SupportShieldMetrics? _metrics;
 
     public IncomingMessageGuard(
         IDetectionEngineSource engines,
@@ -40,8 +42,10 @@ public sealed class IncomingMessageGuard
         TimeProvider time,
         DisclosureLockConversation locks,
         IEnumerable<IAccountActivityObserver> observers,
-        ContactChangeService contactChanges)
+        ContactChangeService contactChanges,
+        SupportShieldMetrics? metrics = null)
     {
+        _metrics = metrics;
         _contactChanges = contactChanges ?? throw new ArgumentNullException(nameof(contactChanges));
         _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _observers = observers?.ToArray() ?? throw new ArgumentNullException(nameof(observers));
@@ -82,6 +86,7 @@ public sealed class IncomingMessageGuard
         var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Finding> findings;
         IntentResult intent;
+        using var span = SupportShieldTelemetry.ActivitySource.StartActivity(SupportShieldTelemetry.ScreenIncomingSpan);
         try
         {
             var result = _engines.Current.Analyze(new AnalysisRequest(text) { Role = MessageRole.Customer, Account = account?.ToAccountValues() });
@@ -97,6 +102,9 @@ public sealed class IncomingMessageGuard
         }
 
         ScreeningTurnState.For(turnContext).CustomerIntent = intent;
+        _metrics?.Screened(SupportShieldMetrics.Incoming, "customer");
+        span?.SetTag("supportshield.decision", "received").SetTag("supportshield.intent", intent.Intent.ToString())
+            .SetTag("supportshield.entity_types", string.Join(',', findings.Select(f => f.Type.ToString()).Distinct().Order(StringComparer.Ordinal)));
 
         if (text.Length > 0)
         {

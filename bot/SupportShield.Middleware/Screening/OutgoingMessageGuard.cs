@@ -6,6 +6,7 @@ using SupportShield.Detection.Policy;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Telemetry;
 using SupportShield.Middleware.Transcripts;
 using SupportShield.Middleware.Verification;
 
@@ -35,6 +36,7 @@ public sealed class OutgoingMessageGuard
     private readonly TimeProvider _time;
     private readonly DisclosureLockStore _locks;
     private readonly IReadOnlyList<IAccountActivityObserver> _observers;
+    private readonly SupportShieldMetrics? _metrics;
 
     public OutgoingMessageGuard(
         MessageScreener screener,
@@ -46,8 +48,10 @@ public sealed class OutgoingMessageGuard
         AuditRecordFactory records,
         TimeProvider time,
         DisclosureLockStore locks,
-        IEnumerable<IAccountActivityObserver> observers)
+        IEnumerable<IAccountActivityObserver> observers,
+        SupportShieldMetrics? metrics = null)
     {
+        _metrics = metrics;
         _locks = locks ?? throw new ArgumentNullException(nameof(locks));
         _observers = observers?.ToArray() ?? throw new ArgumentNullException(nameof(observers));
         _screener = screener ?? throw new ArgumentNullException(nameof(screener));
@@ -66,6 +70,8 @@ public sealed class OutgoingMessageGuard
         ArgumentNullException.ThrowIfNull(turnContext);
         ArgumentNullException.ThrowIfNull(activities);
         ArgumentNullException.ThrowIfNull(next);
+        var started = _metrics?.StartTimestamp() ?? 0;
+        var botTime = TimeSpan.Zero;
         var state = ScreeningTurnState.For(turnContext);
         var conversationId = turnContext.Activity.Conversation.Id;
         var context = await PolicyContextAsync(conversationId, state.SenderRole, CancellationToken.None).ConfigureAwait(false);
@@ -78,7 +84,7 @@ public sealed class OutgoingMessageGuard
             // A supervisor-approved override screens that one released message as if the customer were verified; the account
             // holder's own disclosure lock still applies.
             var policy = state.OverrideOf(activity) is null ? context.Policy : context.Policy with { CustomerVerified = true };
-            var screening = _screener.Screen(activity, context.Account, policy, context.History, context.Locked);
+            var screening = Screen(state, activity, context.Account, policy, context.History, context.Locked);
             switch (screening.Decision.Action)
             {
                 case PolicyAction.Allow:
@@ -99,7 +105,9 @@ public sealed class OutgoingMessageGuard
         {
             activities.Clear();
             activities.AddRange(toSend.Select(s => s.Screening.Activity));
+            var sending = _metrics?.StartTimestamp() ?? 0;
             var sent = await next().ConfigureAwait(false);
+            botTime = _metrics?.Time.GetElapsedTime(sending) ?? TimeSpan.Zero;
             for (var k = 0; k < toSend.Count; k++)
             {
                 var (index, screening) = toSend[k];
@@ -109,6 +117,7 @@ public sealed class OutgoingMessageGuard
             }
         }
 
+        _metrics?.RecordDuration(SupportShieldMetrics.Outgoing, started, botTime);
         return responses.Select(r => r ?? new ResourceResponse()).ToArray();
     }
 
@@ -121,7 +130,7 @@ public sealed class OutgoingMessageGuard
         var state = ScreeningTurnState.For(turnContext);
         var conversationId = turnContext.Activity.Conversation.Id;
         var context = await PolicyContextAsync(conversationId, state.SenderRole, CancellationToken.None).ConfigureAwait(false);
-        var screening = _screener.Screen(activity, context.Account, context.Policy, context.History, context.Locked);
+        var screening = Screen(state, activity, context.Account, context.Policy, context.History, context.Locked);
         switch (screening.Decision.Action)
         {
             case PolicyAction.Allow:
@@ -147,6 +156,17 @@ public sealed class OutgoingMessageGuard
         var recent = await _transcript.ListRecentAsync(conversationId, HistoryLines, cancellationToken).ConfigureAwait(false);
         var locked = account is not null && (await _locks.GetAsync(account.Id, cancellationToken).ConfigureAwait(false)).Locked;
         return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified, verified ? status.Level : null), History(recent, senderRole), locked);
+    }
+
+    /// <summary>Screens one activity in a <c>supportshield.screen.outgoing</c> span and counts it.</summary>
+    private ActivityScreening Screen(ScreeningTurnState state, Activity activity, Detection.Accounts.AccountValues? account, PolicyContext policy, ScreeningHistory history, bool locked)
+    {
+        using var span = SupportShieldTelemetry.ActivitySource.StartActivity(SupportShieldTelemetry.ScreenOutgoingSpan);
+        var screening = _screener.Screen(activity, account, policy, history, locked);
+        _metrics?.Screened(SupportShieldMetrics.Outgoing, state.ReleaseOf(activity)?.SenderRole ?? state.SenderRole);
+        span?.SetTag("supportshield.decision", screening.Decision.Action.ToString().ToLowerInvariant())
+            .SetTag("supportshield.entity_types", string.Join(',', screening.Findings.Select(f => f.Finding.Type.ToString()).Distinct().Order(StringComparer.Ordinal)));
+        return screening;
     }
 
     /// <summary>The sender's last few delivered lines and the customer's last line (notes such as "[verification code entered]" left out).</summary>
@@ -187,6 +207,7 @@ public sealed class OutgoingMessageGuard
             messageId = "held-" + Guid.NewGuid().ToString("N");
             var json = JsonConvert.SerializeObject(screening.Activity, ActivityJson);
             await _held.AddAsync(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow()).ConfigureAwait(false);
+            _metrics?.Held(state.SenderRole);
         }
 
         state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
@@ -207,6 +228,7 @@ public sealed class OutgoingMessageGuard
     {
         var messageId = "blocked-" + Guid.NewGuid().ToString("N");
         state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Blocked, null, screening.Decision.Reasons));
+        _metrics?.Blocked(state.ReleaseOf(screening.Activity)?.SenderRole ?? state.SenderRole);
         await AuditAsync(conversationId, "blocked", screening, messageId, state.SenderRole, screening.MaskedPreview).ConfigureAwait(false);
         return messageId;
     }
@@ -221,6 +243,12 @@ public sealed class OutgoingMessageGuard
         if (release is not null)
         {
             await _held.MarkReleasedAsync(release.MessageId, _time.GetUtcNow()).ConfigureAwait(false);
+            _metrics?.Released(role);
+        }
+
+        if (redacted)
+        {
+            _metrics?.Redacted(role);
         }
 
         var text = screening.Activity.Text;

@@ -6,6 +6,7 @@ using SupportShield.Dialogs.Sms;
 using SupportShield.Middleware.AccountProtection;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.Telemetry;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Transcripts;
@@ -35,6 +36,7 @@ public sealed class VerificationDialog : IVerificationGateway
     private readonly ISmsSender? _sms;
     private readonly ChannelIdentityValidator? _identity;
     private readonly IdentityTokenReplayGuard? _replay;
+    private readonly SupportShieldMetrics? _metrics;
 
     /// <summary>Creates the dialog. Without <paramref name="sms"/> the SMS factor is never offered; without <paramref name="identity"/> and <paramref name="replay"/> identity tokens are ignored.</summary>
     public VerificationDialog(
@@ -50,8 +52,10 @@ public sealed class VerificationDialog : IVerificationGateway
         ISmsSender? sms = null,
         ChannelIdentityValidator? identity = null,
         IdentityTokenReplayGuard? replay = null,
-        IEnumerable<IAccountActivityObserver>? observers = null)
+        IEnumerable<IAccountActivityObserver>? observers = null,
+        SupportShieldMetrics? metrics = null)
     {
+        _metrics = metrics;
         _observers = observers?.ToArray() ?? [];
         _machine = machine ?? throw new ArgumentNullException(nameof(machine));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
@@ -434,6 +438,14 @@ public sealed class VerificationDialog : IVerificationGateway
     private static async Task SayAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
 
-    private Task AuditAsync(string conversationId, string action, string ruleId, CancellationToken cancellationToken) =>
-        _audit.AppendAsync(_records.ForEvent(conversationId, "verification", action, [ruleId]), cancellationToken);
+    private Task AuditAsync(string conversationId, string action, string ruleId, CancellationToken cancellationToken)
+    {
+        // Every verification outcome is audited here, so it is counted here too (the outcome only, never who or what).
+        if (_metrics is not null && VerificationOutcomes.ForAuditAction(action) is { } outcome)
+        {
+            _metrics.Verification(outcome);
+        }
+
+        return _audit.AppendAsync(_records.ForEvent(conversationId, "verification", action, [ruleId]), cancellationToken);
+    }
 }
