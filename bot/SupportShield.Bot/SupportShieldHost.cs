@@ -8,6 +8,7 @@ using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
 using SupportShield.Bot.Ops;
+using SupportShield.Bot.Telemetry;
 
 namespace SupportShield.Bot;
 
@@ -33,6 +34,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldHealth();
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
+        builder.Services.AddSupportShieldTelemetry(builder.Configuration);
 
         var app = builder.Build();
         app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
@@ -45,6 +47,7 @@ public static class SupportShieldHost
         app.MapDevChannel();
         app.MapNotMe();
         app.MapSupportShieldHealth();
+        app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
 }

@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using SupportShield.Middleware.Telemetry;
+
+namespace SupportShield.Bot.Telemetry;
+
+/// <summary>Registers OpenTelemetry metrics and traces: the <c>SupportShield</c> meter and activity source, ASP.NET Core instrumentation, Prometheus and optional OTLP export.</summary>
+public static class TelemetryServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds <see cref="SupportShieldMetrics"/> and OpenTelemetry with a Prometheus exporter (map it with
+    /// <c>MapPrometheusScrapingEndpoint("/metrics")</c>), and an OTLP exporter when <c>SupportShield:Telemetry:OtlpEndpoint</c> is set.
+    /// </summary>
+    public static IServiceCollection AddSupportShieldTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var options = configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
+        var otlp = OtlpEndpoint(options);
+        services.AddOptions<TelemetryOptions>().Bind(configuration.GetSection(TelemetryOptions.SectionName));
+
+        services.AddMetrics();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp => new SupportShieldMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
+
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(SupportShieldTelemetry.Name))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(SupportShieldTelemetry.Name).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                if (otlp is not null)
+                {
+                    metrics.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(SupportShieldTelemetry.Name).AddAspNetCoreInstrumentation();
+                if (otlp is not null)
+                {
+                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
+                }
+            });
+        return services;
+    }
+
+    /// <summary>The OTLP endpoint, null when none is set; a value that is not an absolute http(s) address stops the host.</summary>
+    private static Uri? OtlpEndpoint(TelemetryOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.OtlpEndpoint))
+        {
+            return null;
+        }
+
+        if (!Uri.TryCreate(options.OtlpEndpoint, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            throw new InvalidOperationException("SupportShield:Telemetry:OtlpEndpoint must be an absolute http or https address, for example http://localhost:4317.");
+        }
+
+        return uri;
+    }
+}
