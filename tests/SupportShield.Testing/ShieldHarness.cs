@@ -14,6 +14,7 @@ using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Screening;
 using SupportShield.Middleware.Security;
+using SupportShield.Middleware.Telemetry;
 
 namespace SupportShield.Testing;
 
@@ -42,6 +43,7 @@ public sealed class ShieldHarness
 
     public ShieldHarness(DetectionEngine? engine = null, ScreeningOptions? screeningOptions = null, params string[] codes)
     {
+        Metrics = new SupportShieldMetrics(Time);
         Codes = new SequenceCodeGenerator(codes.Length > 0 ? codes : ["12345678", "23456789", "34567890", "45678901"]);
         Accounts = new InMemoryAccountDirectory(Jane);
         ContactChanges = new ContactChangeStore(Storage);
@@ -54,15 +56,18 @@ public sealed class ShieldHarness
         Notifier = new OwnerNotifier(Directory, NoticeEmail, new NotMeToken(Hasher), Audit, records, new OwnerNoticeOptions(), Time);
         Dialog = new VerificationDialog(
             Machine, Directory, Conversations, Email, releaser, Transcript, Audit, records, Time,
-            Sms, new ChannelIdentityValidator(IdentityOptions, Time), new IdentityTokenReplayGuard(new VerificationStore(Storage), Hasher, Time), [Notifier]);
+            Sms, new ChannelIdentityValidator(IdentityOptions, Time), new IdentityTokenReplayGuard(new VerificationStore(Storage), Hasher, Time), [Notifier], Metrics);
         var engines = new FixedDetectionEngineSource(engine ?? DetectionEngine.CreateDefault());
         var screener = new MessageScreener(engines, screeningOptions ?? new ScreeningOptions());
         Locks = new DisclosureLockStore(Storage);
         var lockConversation = new DisclosureLockConversation(Locks, Dialog, Audit, records, LockOptions, Time);
-        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time, lockConversation, [Notifier], new ContactChangeService(ContactChanges, Directory, [Notifier], Audit, records, Time));
-        var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time, Locks, [Notifier]);
-        Middleware = new SupportShieldMiddleware(incoming, outgoing);
+        var incoming = new IncomingMessageGuard(engines, Conversations, resolver, Dialog, Transcript, Audit, records, Time, lockConversation, [Notifier], new ContactChangeService(ContactChanges, Directory, [Notifier], Audit, records, Time), Metrics);
+        var outgoing = new OutgoingMessageGuard(screener, resolver, Dialog, Held, Transcript, Audit, records, Time, Locks, [Notifier], Metrics);
+        Middleware = new SupportShieldMiddleware(incoming, outgoing, Metrics);
     }
+
+    /// <summary>The shield's metrics, on a meter of this harness's own (listen with <c>MeterListener</c> filtered on <see cref="SupportShieldMetrics.Meter"/>).</summary>
+    public SupportShieldMetrics Metrics { get; }
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 28, 12, 0, 0, TimeSpan.Zero));
     public VerificationOptions Options { get; } = new();
