@@ -104,7 +104,7 @@ public sealed class IncomingMessageGuard
         ScreeningTurnState.For(turnContext).CustomerIntent = intent;
         _metrics?.Screened(SupportShieldMetrics.Incoming, "customer");
         span?.SetTag("supportshield.decision", "received").SetTag("supportshield.intent", intent.Intent.ToString())
-            .SetTag("supportshield.entity_types", string.Join(',', findings.Select(f => f.Type.ToString()).Distinct().Order(StringComparer.Ordinal)));
+            .SetTag("supportshield.entity_types", string.Join(',', findings.Select(f => f.Type.ToCanonicalName()).Distinct().Order(StringComparer.Ordinal)));
 
         if (text.Length > 0)
         {

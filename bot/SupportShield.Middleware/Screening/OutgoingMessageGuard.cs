@@ -2,6 +2,7 @@ using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Newtonsoft.Json;
 using SupportShield.Middleware.AccountProtection;
+using SupportShield.Detection.Entities;
 using SupportShield.Detection.Policy;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -165,7 +166,7 @@ public sealed class OutgoingMessageGuard
         var screening = _screener.Screen(activity, account, policy, history, locked);
         _metrics?.Screened(SupportShieldMetrics.Outgoing, state.ReleaseOf(activity)?.SenderRole ?? state.SenderRole);
         span?.SetTag("supportshield.decision", screening.Decision.Action.ToString().ToLowerInvariant())
-            .SetTag("supportshield.entity_types", string.Join(',', screening.Findings.Select(f => f.Finding.Type.ToString()).Distinct().Order(StringComparer.Ordinal)));
+            .SetTag("supportshield.entity_types", string.Join(',', screening.Findings.Select(f => f.Finding.Type.ToCanonicalName()).Distinct().Order(StringComparer.Ordinal)));
         return screening;
     }
 
