@@ -91,7 +91,13 @@ public sealed class AddressRecognizer : IRecognizer
 
         List<Finding>? findings = null;
         var coveredUntil = -1;
-        foreach (var (start, end, pattern) in StreetCores(text))
+        var cores = StreetCores(text);
+        if (cores is null)
+        {
+            return [];
+        }
+
+        foreach (var (start, end, pattern) in cores)
         {
             if (start < coveredUntil)
             {
@@ -131,26 +137,72 @@ public sealed class AddressRecognizer : IRecognizer
         return findings ?? (IEnumerable<Finding>)[];
     }
 
-    private static List<(int Start, int End, int Pattern)> StreetCores(string text)
+    private static List<(int Start, int End, int Pattern)>? StreetCores(string text)
     {
-        var cores = new List<(int Start, int End, int Pattern)>();
+        List<(int Start, int End, int Pattern)>? cores = null;
         for (var p = 0; p < Streets.Length; p++)
         {
             for (var m = Streets[p].Match(text); m.Success; m = m.NextMatch())
             {
                 var name = m.Groups["name"];
-                if (name.Success && name.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(w => NotStreetWords.Contains(w.Trim('.', ',')) || w.All(char.IsDigit) && w.Length > 3))
+                if (name.Success && HasNotStreetWord(text.AsSpan(name.Index, name.Length)))
                 {
                     continue;
                 }
 
-                cores.Add((m.Index, m.Index + m.Length, p));
+                (cores ??= []).Add((m.Index, m.Index + m.Length, p));
             }
         }
 
         // Earliest first, longest first, so that a core inside an earlier one is skipped.
-        cores.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        cores?.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return cores;
+    }
+
+    /// <summary>True when a word of a street name is a common word or a long number, so the match is not a street.</summary>
+    private static bool HasNotStreetWord(ReadOnlySpan<char> name)
+    {
+        var lookup = NotStreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var at = 0;
+        while (at < name.Length)
+        {
+            while (at < name.Length && char.IsWhiteSpace(name[at]))
+            {
+                at++;
+            }
+
+            var from = at;
+            while (at < name.Length && !char.IsWhiteSpace(name[at]))
+            {
+                at++;
+            }
+
+            if (at == from)
+            {
+                break;
+            }
+
+            var word = name[from..at];
+            if (lookup.Contains(word.Trim(".,")) || word.Length > 3 && AllDigits(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (int End, int Pieces) Extend(string text, int end)
@@ -166,8 +218,7 @@ public sealed class AddressRecognizer : IRecognizer
 
                 if (m.Success && m.Length > 0 && text.AsSpan(m.Index, m.Length).Trim().Length > 0)
                 {
-                    var value = m.Value.TrimEnd();
-                    end = m.Index + value.Length;
+                    end = m.Index + text.AsSpan(m.Index, m.Length).TrimEnd().Length;
                     pieces++;
                     extended = true;
                     break;

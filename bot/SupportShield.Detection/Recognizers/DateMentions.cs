@@ -23,24 +23,22 @@ internal static class DateMentions
     public readonly record struct DateMention(int Start, int End, DateOnly Date, string Pattern);
 
     /// <summary>Every valid date in <paramref name="text"/>, possibly overlapping when two patterns read the same digits.</summary>
-    public static IEnumerable<DateMention> Find(string text)
+    public static IReadOnlyList<DateMention> Find(string text)
     {
+        // A list only once a date is found: most texts hold none.
+        List<DateMention>? found = null;
         foreach (var (name, regex) in Patterns)
         {
-            var matches = new List<Match>();
             for (var m = regex.Match(text); m.Success; m = m.NextMatch())
-            {
-                matches.Add(m);
-            }
-
-            foreach (var m in matches)
             {
                 if (TryRead(m, out var date))
                 {
-                    yield return new DateMention(m.Index, m.Index + m.Length, date, name);
+                    (found ??= []).Add(new DateMention(m.Index, m.Index + m.Length, date, name));
                 }
             }
         }
+
+        return found ?? (IReadOnlyList<DateMention>)[];
     }
 
     /// <summary>Reads the date of a match of one of <see cref="Patterns"/>.</summary>

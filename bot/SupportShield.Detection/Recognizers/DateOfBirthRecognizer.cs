@@ -29,8 +29,10 @@ public sealed class DateOfBirthRecognizer : IRecognizer
         }
 
         List<Finding>? findings = null;
-        foreach (var mention in DateMentions.Find(text))
+        var mentions = DateMentions.Find(text);
+        for (var i = 0; i < mentions.Count; i++)
         {
+            var mention = mentions[i];
             if (mention.Date.Year < 1900 || mention.Date > DateOnly.FromDateTime(DateTime.UtcNow))
             {
                 continue;

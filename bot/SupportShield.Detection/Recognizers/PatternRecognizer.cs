@@ -18,7 +18,15 @@ public abstract class PatternRecognizer : IRecognizer
         Type = type;
         Patterns = patterns ?? throw new ArgumentNullException(nameof(patterns));
         ContextWords = contextWords ?? throw new ArgumentNullException(nameof(contextWords));
+        _hasValueGroup = new bool[patterns.Count];
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            _hasValueGroup[p] = patterns[p].Regex.GroupNumberFromName("value") >= 0;
+        }
     }
+
+    // Patterns without a value group are enumerated without a Match object per hit.
+    private readonly bool[] _hasValueGroup;
 
     /// <inheritdoc />
     public string Name => GetType().Name;
@@ -48,6 +56,25 @@ public abstract class PatternRecognizer : IRecognizer
         for (var p = 0; p < Patterns.Count; p++)
         {
             var pattern = Patterns[p];
+            if (!_hasValueGroup[p])
+            {
+                foreach (var match in pattern.Regex.EnumerateMatches(text))
+                {
+                    if (match.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var found = Score(text, match.Index, match.Index + match.Length, text.Substring(match.Index, match.Length), pattern);
+                    if (found is not null)
+                    {
+                        (findings ??= []).Add(found);
+                    }
+                }
+
+                continue;
+            }
+
             for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
             {
                 var group = match.Groups["value"];
