@@ -102,7 +102,12 @@ public sealed class PiiDetector : IPiiDetector
         var recognizers = _options.Recognizers;
         for (var r = 0; r < recognizers.Count; r++)
         {
-            AddCandidates(ref candidates, recognizers[r].Recognize(text, account), normalized);
+            // Findings below the type's threshold are dropped below anyway: recognizers that can skip them do not create them.
+            var recognizer = recognizers[r];
+            var found = recognizer is IThresholdAwareRecognizer aware
+                ? aware.Recognize(text, account, _options.ThresholdFor(aware.Type))
+                : recognizer.Recognize(text, account);
+            AddCandidates(ref candidates, found, normalized);
         }
 
         if (account is not null)
