@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SupportShield.Detection.Recognizers;
@@ -27,8 +29,18 @@ internal static class DateMentions
     {
         // A list only once a date is found: most texts hold none.
         List<DateMention>? found = null;
-        foreach (var (name, regex) in Patterns)
+        var numeric = HasNumericDateShape(text);
+
+        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one, so such texts always try the month names.
+        var named = !Ascii.IsValid(text) || text.AsSpan().IndexOfAny(MonthNames) >= 0;
+        for (var p = 0; p < Patterns.Length; p++)
         {
+            var (name, regex) = Patterns[p];
+            if (!(p < FirstNamedPattern ? numeric : named))
+            {
+                continue;
+            }
+
             for (var m = regex.Match(text); m.Success; m = m.NextMatch())
             {
                 if (TryRead(m, out var date))
@@ -39,6 +51,26 @@ internal static class DateMentions
         }
 
         return found ?? (IReadOnlyList<DateMention>)[];
+    }
+
+    /// <summary>Patterns from this index on need a month name; the ones before need digits, a separator and digits.</summary>
+    private const int FirstNamedPattern = 3;
+
+    private static readonly SearchValues<string> MonthNames = SearchValues.Create(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a digit, a date separator and a digit follow each other, which every numeric date holds.</summary>
+    private static bool HasNumericDateShape(string text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            if (text[i] is '/' or '.' or '-' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the date of a match of one of <see cref="Patterns"/>.</summary>
