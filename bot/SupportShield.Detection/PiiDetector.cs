@@ -93,7 +93,8 @@ public sealed class PiiDetector : IPiiDetector
             Recognize(ref candidates, NormalizedText.Identity(normalized.Original), account);
         }
 
-        return candidates is null ? [] : Resolve(candidates);
+        // A single candidate overlaps nothing: it is the result as it is.
+        return candidates is null ? [] : candidates.Count == 1 ? candidates : Resolve(candidates);
     }
 
     private void Recognize(ref List<Finding>? candidates, NormalizedText normalized, AccountValues? account)
