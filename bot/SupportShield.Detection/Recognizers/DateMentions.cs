@@ -77,22 +77,29 @@ internal static class DateMentions
     public static bool TryRead(Match match, out DateOnly date)
     {
         date = default;
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
         if (year < 100)
         {
             year += year <= DateTime.UtcNow.Year % 100 ? 2000 : 1900;
         }
 
-        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
         int month;
         if (match.Groups["mon"].Success)
         {
-            month = int.Parse(match.Groups["mon"].Value, CultureInfo.InvariantCulture);
+            month = int.Parse(match.Groups["mon"].ValueSpan, CultureInfo.InvariantCulture);
         }
         else
         {
-            var name = match.Groups["month"].Value.ToLowerInvariant();
-            month = Array.FindIndex(MonthPrefixes, p => name.StartsWith(p, StringComparison.Ordinal)) + 1;
+            // Lower-cased into a stack buffer: the same reading as a lower-cased copy, without the copy.
+            var source = match.Groups["month"].ValueSpan;
+            Span<char> name = stackalloc char[16];
+            name = name[..source.ToLowerInvariant(name[..Math.Min(source.Length, name.Length)])];
+            month = 0;
+            for (var p = 0; p < MonthPrefixes.Length && month == 0; p++)
+            {
+                month = name.StartsWith(MonthPrefixes[p], StringComparison.Ordinal) ? p + 1 : 0;
+            }
         }
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
