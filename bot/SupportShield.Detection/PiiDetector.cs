@@ -168,29 +168,33 @@ public sealed class PiiDetector : IPiiDetector
     /// <summary>Keeps the best of overlapping findings and sorts the rest by start.</summary>
     internal static IReadOnlyList<Finding> Resolve(IEnumerable<Finding> candidates)
     {
-        var ranked = candidates.ToArray();
+        // Each finding carries its input position as the last key, so that equal findings keep their order (a stable sort)
+        // and the comparison needs no closure.
+        if (candidates is not IReadOnlyList<Finding> list)
+        {
+            return Resolve(candidates.ToArray());
+        }
+
+        var ranked = new (Finding Finding, int Index)[list.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = (list[i], i);
+        }
+
         if (ranked.Length == 0)
         {
             return [];
         }
 
-        // Rank with the input position as the last key, so that equal findings keep their order (a stable sort).
-        var order = new int[ranked.Length];
-        for (var i = 0; i < order.Length; i++)
+        Array.Sort(ranked, static (x, y) =>
         {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (x, y) =>
-        {
-            var c = Rank(ranked[x], ranked[y]);
-            return c != 0 ? c : x.CompareTo(y);
+            var c = Rank(x.Finding, y.Finding);
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
         });
 
         var kept = new List<Finding>();
-        foreach (var index in order)
+        foreach (var (finding, _) in ranked)
         {
-            var finding = ranked[index];
             var free = true;
             for (var k = 0; k < kept.Count && free; k++)
             {
