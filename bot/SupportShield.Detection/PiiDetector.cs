@@ -93,7 +93,8 @@ public sealed class PiiDetector : IPiiDetector
             Recognize(ref candidates, NormalizedText.Identity(normalized.Original), account);
         }
 
-        return candidates is null ? [] : Resolve(candidates);
+        // A single candidate overlaps nothing: it is the result as it is.
+        return candidates is null ? [] : candidates.Count == 1 ? candidates : Resolve(candidates);
     }
 
     private void Recognize(ref List<Finding>? candidates, NormalizedText normalized, AccountValues? account)
@@ -102,7 +103,12 @@ public sealed class PiiDetector : IPiiDetector
         var recognizers = _options.Recognizers;
         for (var r = 0; r < recognizers.Count; r++)
         {
-            AddCandidates(ref candidates, recognizers[r].Recognize(text, account), normalized);
+            // Findings below the type's threshold are dropped below anyway: recognizers that can skip them do not create them.
+            var recognizer = recognizers[r];
+            var found = recognizer is IThresholdAwareRecognizer aware
+                ? aware.Recognize(text, account, _options.ThresholdFor(aware.Type))
+                : recognizer.Recognize(text, account);
+            AddCandidates(ref candidates, found, normalized);
         }
 
         if (account is not null)
@@ -162,29 +168,33 @@ public sealed class PiiDetector : IPiiDetector
     /// <summary>Keeps the best of overlapping findings and sorts the rest by start.</summary>
     internal static IReadOnlyList<Finding> Resolve(IEnumerable<Finding> candidates)
     {
-        var ranked = candidates.ToArray();
+        // Each finding carries its input position as the last key, so that equal findings keep their order (a stable sort)
+        // and the comparison needs no closure.
+        if (candidates is not IReadOnlyList<Finding> list)
+        {
+            return Resolve(candidates.ToArray());
+        }
+
+        var ranked = new (Finding Finding, int Index)[list.Count];
+        for (var i = 0; i < ranked.Length; i++)
+        {
+            ranked[i] = (list[i], i);
+        }
+
         if (ranked.Length == 0)
         {
             return [];
         }
 
-        // Rank with the input position as the last key, so that equal findings keep their order (a stable sort).
-        var order = new int[ranked.Length];
-        for (var i = 0; i < order.Length; i++)
+        Array.Sort(ranked, static (x, y) =>
         {
-            order[i] = i;
-        }
-
-        Array.Sort(order, (x, y) =>
-        {
-            var c = Rank(ranked[x], ranked[y]);
-            return c != 0 ? c : x.CompareTo(y);
+            var c = Rank(x.Finding, y.Finding);
+            return c != 0 ? c : x.Index.CompareTo(y.Index);
         });
 
         var kept = new List<Finding>();
-        foreach (var index in order)
+        foreach (var (finding, _) in ranked)
         {
-            var finding = ranked[index];
             var free = true;
             for (var k = 0; k < kept.Count && free; k++)
             {

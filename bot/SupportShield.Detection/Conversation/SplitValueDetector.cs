@@ -68,7 +68,7 @@ public sealed class SplitValueDetector : IConversationDetector
 
         var boundary = combined.Length;
         combined.Append(current);
-        var results = new List<Finding>();
+        List<Finding>? results = null;
         foreach (var finding in _detector.Detect(combined.ToString(), request.Account))
         {
             if (!SplitTypes.Contains(finding.Type) || finding.Start >= boundary || finding.End <= boundary)
@@ -96,10 +96,10 @@ public sealed class SplitValueDetector : IConversationDetector
                 $"split-over-messages:{name};{finding.Explanation.Validation}",
                 finding.Explanation.ContextBoost,
                 finding.Explanation.ContextWords);
-            results.Add(new Finding(finding.Type, lead + start, lead + end, current[start..end], finding.Score, RuleId, explanation, finding.OnFileField));
+            (results ??= []).Add(new Finding(finding.Type, lead + start, lead + end, current[start..end], finding.Score, RuleId, explanation, finding.OnFileField));
         }
 
-        return results;
+        return results ?? (IEnumerable<Finding>)[];
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ public sealed class SplitValueDetector : IConversationDetector
                 i++;
             }
 
-            if (i < text.Length && MayContinueNumber(text[i..]) && words > 0)
+            if (i < text.Length && words > 0 && MayContinueNumber(text.AsSpan(i)))
             {
                 return i;
             }
@@ -143,7 +143,7 @@ public sealed class SplitValueDetector : IConversationDetector
     /// Cheap pre-check so that ordinary replies cost nothing: a continued number starts with a digit (in any script), a
     /// separator before one, or a spelled digit.
     /// </summary>
-    private static bool MayContinueNumber(string text)
+    private static bool MayContinueNumber(ReadOnlySpan<char> text)
     {
         var i = 0;
         while (i < text.Length && (char.IsWhiteSpace(text[i]) || CharacterFolding.IsInvisible(text[i]) || text[i] is '-' or '(' or '.' or '/' or '+'))
@@ -167,7 +167,7 @@ public sealed class SplitValueDetector : IConversationDetector
             end++;
         }
 
-        var word = text.AsSpan(i, end - i);
+        var word = text.Slice(i, end - i);
         // A spelled digit, or look-alike letters running into digits ("O123", "l23").
         return DigitWords.Digit(word) != '\0' || DigitWords.Repeat(word) > 0 || (end < text.Length && char.IsDigit(text[end]));
     }

@@ -51,7 +51,10 @@ public sealed class AccountIdRecognizer : PatternRecognizer
         var upper = value.Length >= 6 && !value.Any(char.IsLower);
 
         // After "account" or an id cue, plain words ("account is locked") are not ids; a username may be letters only.
-        var cue = text.AsSpan(Math.Max(0, start - 40), Math.Min(40, start)).ToString().ToLowerInvariant();
+        // Lower-cased into a stack buffer: the same reading as a lower-cased copy, without the copy.
+        var source = text.AsSpan(Math.Max(0, start - 40), Math.Min(40, start));
+        Span<char> cue = stackalloc char[40];
+        cue = cue[..source.ToLowerInvariant(cue)];
         var usernameCue = cue.Contains("user", StringComparison.Ordinal) || cue.Contains("login", StringComparison.Ordinal)
             || cue.Contains("handle", StringComparison.Ordinal) || cue.Contains("screen", StringComparison.Ordinal) || cue.Contains("tag", StringComparison.Ordinal);
         if (!hasDigit && !upper && !usernameCue)

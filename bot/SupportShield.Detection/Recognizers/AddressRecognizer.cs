@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Accounts;
 using SupportShield.Detection.Entities;
@@ -43,6 +45,20 @@ public sealed class AddressRecognizer : IRecognizer
         // House number, street name, house number ("692 Kuuse 53"): only counted when a unit, city or postcode follows.
         RegexDefaults.Create(@"(?<![\w-])\d{1,6}\s+\p{Lu}[\p{L}'’-]+(?:\s+\p{L}[\p{L}'’-]*){0,2}\s+\d{1,5}\b\.?"),
     ];
+
+    // Pre-checks: the words each street pattern needs, so a pattern runs only on a text that could hold a match.
+    private static readonly HashSet<string> StrongSuffixes = new(StrongSuffix.Split('|'), StringComparer.OrdinalIgnoreCase);
+    private static readonly HashSet<string> WeakSuffixes = new(WeakSuffix.Split('|'), StringComparer.Ordinal);
+    private static readonly string[] ContinentalSuffixes =
+        ["straße", "strasse", "str.", "gasse", "weg", "vej", "vägen", "gatan", "gata", "laan", "straat", "plein", "platz", "allee", "veien", "kuja", "katu", "tie", "gade", "hove", "wei", "steig", "ring", "damm", "ufer"];
+
+    private static readonly SearchValues<string> ContinentalPrefixes = SearchValues.Create(
+        ["Rue", "Rua", "Via", "Calle", "Avenida", "Piazza", "Plaza", "Strada", "Viale", "Carrer", "Avinguda", "ul.", "Rúa", "Largo", "Travessa", "Paseo", "Boulevard"],
+        StringComparison.Ordinal);
+
+    private static readonly HashSet<string> ContinentalWords = new(
+        ["Strasse", "Straße", "Str.", "Weg", "Gasse", "Platz", "Allee", "Gate", "gate", "vegen", "veien", "tér", "út", "u.", "utca", "ulica", "Vej", "vej", "Straat", "straat", "Laan", "laan"],
+        StringComparer.Ordinal);
 
     /// <summary>Index of the street pattern that needs at least one further piece.</summary>
     private const int NeedsTailPattern = 6;
@@ -91,7 +107,13 @@ public sealed class AddressRecognizer : IRecognizer
 
         List<Finding>? findings = null;
         var coveredUntil = -1;
-        foreach (var (start, end, pattern) in StreetCores(text))
+        var cores = StreetCores(text);
+        if (cores is null)
+        {
+            return [];
+        }
+
+        foreach (var (start, end, pattern) in cores)
         {
             if (start < coveredUntil)
             {
@@ -131,26 +153,170 @@ public sealed class AddressRecognizer : IRecognizer
         return findings ?? (IEnumerable<Finding>)[];
     }
 
-    private static List<(int Start, int End, int Pattern)> StreetCores(string text)
+    private static List<(int Start, int End, int Pattern)>? StreetCores(string text)
     {
-        var cores = new List<(int Start, int End, int Pattern)>();
+        List<(int Start, int End, int Pattern)>? cores = null;
+        var candidates = CandidatePatterns(text);
         for (var p = 0; p < Streets.Length; p++)
         {
+            if ((candidates & (1 << p)) == 0)
+            {
+                continue;
+            }
+
             for (var m = Streets[p].Match(text); m.Success; m = m.NextMatch())
             {
                 var name = m.Groups["name"];
-                if (name.Success && name.Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Any(w => NotStreetWords.Contains(w.Trim('.', ',')) || w.All(char.IsDigit) && w.Length > 3))
+                if (name.Success && HasNotStreetWord(text.AsSpan(name.Index, name.Length)))
                 {
                     continue;
                 }
 
-                cores.Add((m.Index, m.Index + m.Length, p));
+                (cores ??= []).Add((m.Index, m.Index + m.Length, p));
             }
         }
 
         // Earliest first, longest first, so that a core inside an earlier one is skipped.
-        cores.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
+        cores?.Sort((a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : b.End.CompareTo(a.End));
         return cores;
+    }
+
+    /// <summary>
+    /// A bit per street pattern that could match <paramref name="text"/>: each needs its street-type word as a whole word, or
+    /// (continental forms) a street word right before a house number, or (number-street-number) two numbers. One pass, no
+    /// allocation; a set bit only means the pattern is run.
+    /// </summary>
+    private static int CandidatePatterns(string text)
+    {
+        // Military and PO box addresses are cheap to look for and always run.
+        var mask = (1 << 3) | (1 << 4);
+        if (text.AsSpan().IndexOfAny(ContinentalPrefixes) >= 0)
+        {
+            mask |= 1 << 2;
+        }
+
+        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one (the Kelvin sign and k), so such texts keep the strong suffixes.
+        if (!Ascii.IsValid(text))
+        {
+            mask |= 1 << 0;
+        }
+
+        var strong = StrongSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var weak = WeakSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        var continental = ContinentalWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var digitRuns = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsAsciiLetter(c) && i > 0 && char.IsWhiteSpace(text[i - 1]))
+            {
+                var j = i + 1;
+                while (j < text.Length && char.IsAsciiLetter(text[j]))
+                {
+                    j++;
+                }
+
+                var word = text.AsSpan(i, j - i);
+                if (strong.Contains(word))
+                {
+                    mask |= 1 << 0;
+                }
+
+                if (weak.Contains(word))
+                {
+                    mask |= 1 << 1;
+                }
+
+                i = j - 1;
+                continue;
+            }
+
+            if (!char.IsDigit(c) || (i > 0 && char.IsDigit(text[i - 1])))
+            {
+                continue;
+            }
+
+            digitRuns++;
+            var end = i;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            var token = text.AsSpan(start, end - start);
+            if (continental.Contains(token))
+            {
+                mask |= 1 << 5;
+            }
+
+            foreach (var suffix in ContinentalSuffixes)
+            {
+                if (token.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    mask |= 1 << 2;
+                    break;
+                }
+            }
+        }
+
+        if (digitRuns >= 2)
+        {
+            mask |= 1 << 6;
+        }
+
+        return mask;
+    }
+
+    /// <summary>True when a word of a street name is a common word or a long number, so the match is not a street.</summary>
+    private static bool HasNotStreetWord(ReadOnlySpan<char> name)
+    {
+        var lookup = NotStreetWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var at = 0;
+        while (at < name.Length)
+        {
+            while (at < name.Length && char.IsWhiteSpace(name[at]))
+            {
+                at++;
+            }
+
+            var from = at;
+            while (at < name.Length && !char.IsWhiteSpace(name[at]))
+            {
+                at++;
+            }
+
+            if (at == from)
+            {
+                break;
+            }
+
+            var word = name[from..at];
+            if (lookup.Contains(word.Trim(".,")) || word.Length > 3 && AllDigits(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllDigits(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static (int End, int Pieces) Extend(string text, int end)
@@ -166,8 +332,7 @@ public sealed class AddressRecognizer : IRecognizer
 
                 if (m.Success && m.Length > 0 && text.AsSpan(m.Index, m.Length).Trim().Length > 0)
                 {
-                    var value = m.Value.TrimEnd();
-                    end = m.Index + value.Length;
+                    end = m.Index + text.AsSpan(m.Index, m.Length).TrimEnd().Length;
                     pieces++;
                     extended = true;
                     break;

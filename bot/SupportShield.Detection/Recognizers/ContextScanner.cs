@@ -15,14 +15,25 @@ internal static class ContextScanner
 
         var from = Math.Max(0, start - before);
         var to = Math.Min(text.Length, end + after);
-        var window = string.Concat(text.AsSpan(from, start - from), " ", text.AsSpan(end, to - end));
+        // The window is built on the stack: this runs for every candidate, most of which have no context word.
+        var length = (start - from) + 1 + (to - end);
+        char[]? rented = null;
+        var window = length <= 256 ? stackalloc char[length] : (rented = ArrayPool<char>.Shared.Rent(length)).AsSpan(0, length);
+        text.AsSpan(from, start - from).CopyTo(window);
+        window[start - from] = ' ';
+        text.AsSpan(end, to - end).CopyTo(window[(start - from + 1)..]);
         List<string>? found = null;
-        foreach (var word in words)
+        for (var w = 0; w < words.Count; w++)
         {
-            if (ContainsWord(window, word))
+            if (ContainsWord(window, words[w]))
             {
-                (found ??= []).Add(word);
+                (found ??= []).Add(words[w]);
             }
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
         }
 
         return found ?? (IReadOnlyList<string>)[];
@@ -66,17 +77,27 @@ internal static class ContextScanner
     }
 
     /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> starting at a word boundary.</summary>
-    public static bool ContainsWord(string text, string phrase)
+    public static bool ContainsWord(string text, string phrase) => ContainsWord(text.AsSpan(), phrase);
+
+    /// <summary>True when <paramref name="phrase"/> occurs in <paramref name="text"/> starting at a word boundary.</summary>
+    public static bool ContainsWord(ReadOnlySpan<char> text, string phrase)
     {
-        var index = 0;
-        while ((index = text.IndexOf(phrase, index, StringComparison.OrdinalIgnoreCase)) >= 0)
+        var offset = 0;
+        while (offset <= text.Length)
         {
+            var found = text[offset..].IndexOf(phrase, StringComparison.OrdinalIgnoreCase);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var index = offset + found;
             if (index == 0 || !char.IsLetterOrDigit(text[index - 1]))
             {
                 return true;
             }
 
-            index++;
+            offset = index + 1;
         }
 
         return false;

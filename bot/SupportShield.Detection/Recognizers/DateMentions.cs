@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SupportShield.Detection.Recognizers;
@@ -23,46 +25,81 @@ internal static class DateMentions
     public readonly record struct DateMention(int Start, int End, DateOnly Date, string Pattern);
 
     /// <summary>Every valid date in <paramref name="text"/>, possibly overlapping when two patterns read the same digits.</summary>
-    public static IEnumerable<DateMention> Find(string text)
+    public static IReadOnlyList<DateMention> Find(string text)
     {
-        foreach (var (name, regex) in Patterns)
+        // A list only once a date is found: most texts hold none.
+        List<DateMention>? found = null;
+        var numeric = HasNumericDateShape(text);
+
+        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one, so such texts always try the month names.
+        var named = !Ascii.IsValid(text) || text.AsSpan().IndexOfAny(MonthNames) >= 0;
+        for (var p = 0; p < Patterns.Length; p++)
         {
-            var matches = new List<Match>();
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            var (name, regex) = Patterns[p];
+            if (!(p < FirstNamedPattern ? numeric : named))
             {
-                matches.Add(m);
+                continue;
             }
 
-            foreach (var m in matches)
+            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
             {
                 if (TryRead(m, out var date))
                 {
-                    yield return new DateMention(m.Index, m.Index + m.Length, date, name);
+                    (found ??= []).Add(new DateMention(m.Index, m.Index + m.Length, date, name));
                 }
             }
         }
+
+        return found ?? (IReadOnlyList<DateMention>)[];
+    }
+
+    /// <summary>Patterns from this index on need a month name; the ones before need digits, a separator and digits.</summary>
+    private const int FirstNamedPattern = 3;
+
+    private static readonly SearchValues<string> MonthNames = SearchValues.Create(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a digit, a date separator and a digit follow each other, which every numeric date holds.</summary>
+    private static bool HasNumericDateShape(string text)
+    {
+        for (var i = 1; i + 1 < text.Length; i++)
+        {
+            if (text[i] is '/' or '.' or '-' && char.IsDigit(text[i - 1]) && char.IsDigit(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Reads the date of a match of one of <see cref="Patterns"/>.</summary>
     public static bool TryRead(Match match, out DateOnly date)
     {
         date = default;
-        var year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture);
+        var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
         if (year < 100)
         {
             year += year <= DateTime.UtcNow.Year % 100 ? 2000 : 1900;
         }
 
-        var day = int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(match.Groups["day"].ValueSpan, CultureInfo.InvariantCulture);
         int month;
         if (match.Groups["mon"].Success)
         {
-            month = int.Parse(match.Groups["mon"].Value, CultureInfo.InvariantCulture);
+            month = int.Parse(match.Groups["mon"].ValueSpan, CultureInfo.InvariantCulture);
         }
         else
         {
-            var name = match.Groups["month"].Value.ToLowerInvariant();
-            month = Array.FindIndex(MonthPrefixes, p => name.StartsWith(p, StringComparison.Ordinal)) + 1;
+            // Lower-cased into a stack buffer: the same reading as a lower-cased copy, without the copy.
+            var source = match.Groups["month"].ValueSpan;
+            Span<char> name = stackalloc char[16];
+            name = name[..source.ToLowerInvariant(name[..Math.Min(source.Length, name.Length)])];
+            month = 0;
+            for (var p = 0; p < MonthPrefixes.Length && month == 0; p++)
+            {
+                month = name.StartsWith(MonthPrefixes[p], StringComparison.Ordinal) ? p + 1 : 0;
+            }
         }
 
         if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))

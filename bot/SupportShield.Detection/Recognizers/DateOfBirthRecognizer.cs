@@ -7,7 +7,7 @@ namespace SupportShield.Detection.Recognizers;
 /// Finds dates of birth: a valid date (numeric or with a month name) with birth context near (born, birth, DOB, birthday).
 /// Other dates are not findings.
 /// </summary>
-public sealed class DateOfBirthRecognizer : IRecognizer
+public sealed class DateOfBirthRecognizer : IRecognizer, IThresholdAwareRecognizer
 {
     private const double BaseScore = 0.2;
     private const double ContextBoost = 0.65;
@@ -18,19 +18,29 @@ public sealed class DateOfBirthRecognizer : IRecognizer
     public string Name => nameof(DateOfBirthRecognizer);
 
     /// <inheritdoc />
-    public IEnumerable<Finding> Recognize(string text, AccountValues? account)
+    public IEnumerable<Finding> Recognize(string text, AccountValues? account) => Recognize(text, account, double.NegativeInfinity);
+
+    /// <inheritdoc />
+    EntityType IThresholdAwareRecognizer.Type => EntityType.DateOfBirth;
+
+    /// <inheritdoc />
+    IEnumerable<Finding> IThresholdAwareRecognizer.Recognize(string text, AccountValues? account, double minScore) => Recognize(text, account, minScore);
+
+    private IReadOnlyList<Finding> Recognize(string text, AccountValues? account, double minScore)
     {
         ArgumentNullException.ThrowIfNull(text);
 
         // The shortest date ("1/2/85") has four digits.
         if (!TextScan.HasDigits(text, 4))
         {
-            return [];
+            return Array.Empty<Finding>();
         }
 
         List<Finding>? findings = null;
-        foreach (var mention in DateMentions.Find(text))
+        var mentions = DateMentions.Find(text);
+        for (var i = 0; i < mentions.Count; i++)
         {
+            var mention = mentions[i];
             if (mention.Date.Year < 1900 || mention.Date > DateOnly.FromDateTime(DateTime.UtcNow))
             {
                 continue;
@@ -38,6 +48,11 @@ public sealed class DateOfBirthRecognizer : IRecognizer
 
             var words = ContextScanner.Find(text, mention.Start, mention.End, ContextWords, before: 64, after: 32);
             var boost = words.Count > 0 ? ContextBoost : 0;
+            if (BaseScore + boost < minScore)
+            {
+                continue;
+            }
+
             (findings ??= []).Add(new Finding(
                 EntityType.DateOfBirth,
                 mention.Start,
@@ -48,6 +63,6 @@ public sealed class DateOfBirthRecognizer : IRecognizer
                 new FindingExplanation(Name, mention.Pattern, BaseScore, "date:valid", boost, words.Count > 0 ? words : null)));
         }
 
-        return findings ?? (IEnumerable<Finding>)[];
+        return findings ?? (IReadOnlyList<Finding>)[];
     }
 }

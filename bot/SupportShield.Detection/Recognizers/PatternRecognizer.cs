@@ -8,7 +8,7 @@ namespace SupportShield.Detection.Recognizers;
 /// A recognizer made of named scored patterns, context words that raise the score when found near a match,
 /// a validation (for example a checksum) and an invalidation of known fake values.
 /// </summary>
-public abstract class PatternRecognizer : IRecognizer
+public abstract class PatternRecognizer : IRecognizer, IThresholdAwareRecognizer
 {
     /// <summary>Score added when a context word is near the match.</summary>
     protected const double DefaultContextBoost = 0.35;
@@ -18,7 +18,15 @@ public abstract class PatternRecognizer : IRecognizer
         Type = type;
         Patterns = patterns ?? throw new ArgumentNullException(nameof(patterns));
         ContextWords = contextWords ?? throw new ArgumentNullException(nameof(contextWords));
+        _hasValueGroup = new bool[patterns.Count];
+        for (var p = 0; p < patterns.Count; p++)
+        {
+            _hasValueGroup[p] = patterns[p].Regex.GroupNumberFromName("value") >= 0;
+        }
     }
+
+    // Patterns without a value group are enumerated without a Match object per hit.
+    private readonly bool[] _hasValueGroup;
 
     /// <inheritdoc />
     public string Name => GetType().Name;
@@ -36,18 +44,42 @@ public abstract class PatternRecognizer : IRecognizer
     protected virtual double ContextBoost => DefaultContextBoost;
 
     /// <inheritdoc />
-    public IEnumerable<Finding> Recognize(string text, AccountValues? account)
+    public IEnumerable<Finding> Recognize(string text, AccountValues? account) => Recognize(text, account, double.NegativeInfinity);
+
+    /// <inheritdoc />
+    IEnumerable<Finding> IThresholdAwareRecognizer.Recognize(string text, AccountValues? account, double minScore) => Recognize(text, account, minScore);
+
+    private IReadOnlyList<Finding> Recognize(string text, AccountValues? account, double minScore)
     {
         ArgumentNullException.ThrowIfNull(text);
         if (!MayMatch(text))
         {
-            return [];
+            return Array.Empty<Finding>();
         }
 
         List<Finding>? findings = null;
         for (var p = 0; p < Patterns.Count; p++)
         {
             var pattern = Patterns[p];
+            if (!_hasValueGroup[p])
+            {
+                foreach (var match in pattern.Regex.EnumerateMatches(text))
+                {
+                    if (match.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    var found = Score(text, match.Index, match.Index + match.Length, text.Substring(match.Index, match.Length), pattern, minScore);
+                    if (found is not null)
+                    {
+                        (findings ??= []).Add(found);
+                    }
+                }
+
+                continue;
+            }
+
             for (var match = pattern.Regex.Match(text); match.Success; match = match.NextMatch())
             {
                 var group = match.Groups["value"];
@@ -57,7 +89,7 @@ public abstract class PatternRecognizer : IRecognizer
                     continue;
                 }
 
-                var finding = Score(text, span.Index, span.Index + span.Length, span.Value, pattern);
+                var finding = Score(text, span.Index, span.Index + span.Length, span.Value, pattern, minScore);
                 if (finding is not null)
                 {
                     (findings ??= []).Add(finding);
@@ -65,7 +97,7 @@ public abstract class PatternRecognizer : IRecognizer
             }
         }
 
-        return findings ?? (IEnumerable<Finding>)[];
+        return findings ?? (IReadOnlyList<Finding>)[];
     }
 
     /// <summary>A cheap test that is false only when no pattern can match <paramref name="text"/> (no digit, no '@'), so the patterns are skipped.</summary>
@@ -77,7 +109,7 @@ public abstract class PatternRecognizer : IRecognizer
     /// <summary>True for values that look right but are known fakes or impossible, which are dropped.</summary>
     protected virtual bool Invalidate(string value, string text, int start, int finish) => false;
 
-    private Finding? Score(string text, int start, int end, string value, RecognizerPattern pattern)
+    private Finding? Score(string text, int start, int end, string value, RecognizerPattern pattern, double minScore)
     {
         if (Invalidate(value, text, start, end))
         {
@@ -100,6 +132,11 @@ public abstract class PatternRecognizer : IRecognizer
 
         var words = ContextScanner.Find(text, start, end, ContextWords);
         var boost = words.Count > 0 ? Math.Min(ContextBoost, 1 - score) : 0;
+        if (Math.Min(1, score + boost) < minScore)
+        {
+            return null;
+        }
+
         var explanation = new FindingExplanation(Name, pattern.Name, pattern.Score, validation?.Label, boost, words.Count > 0 ? words : null);
         return new Finding(Type, start, end, value, Math.Min(1, score + boost), ruleId, explanation);
     }

@@ -97,7 +97,7 @@ public sealed class PhoneRecognizer : IRecognizer
         }
 
         var state = new State(text);
-        for (var m = Candidate.Match(text); m.Success; m = m.NextMatch())
+        foreach (var m in Candidate.EnumerateMatches(text))
         {
             ReadSegment(ref state, m.Index, m.Index + m.Length);
         }

@@ -30,5 +30,18 @@ public sealed class UrlRecognizer : PatternRecognizer
     }
 
     /// <inheritdoc />
-    protected override bool MayMatch(string text) => text.Contains('.', StringComparison.Ordinal);
+    /// <remarks>Every form has a dot followed by a label or top-level domain, so a dot that only ends a sentence is not enough.</remarks>
+    protected override bool MayMatch(string text)
+    {
+        for (var dot = text.IndexOf('.', StringComparison.Ordinal); dot >= 0 && dot + 1 < text.Length; dot = text.IndexOf('.', dot + 1))
+        {
+            var next = text[dot + 1];
+            if (char.IsLetter(next) || char.IsNumber(next))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
