@@ -61,12 +61,14 @@ public sealed class PhoneRecognizer : IRecognizer
 
     private static readonly PhoneNumberUtil Util = PhoneNumberUtil.GetInstance();
 
+    private static readonly PhoneRegionScreen UsScreen = new(Util, "US");
+
     /// <summary>National significant number lengths and trunk prefix of each other region, to skip parses that cannot be valid.</summary>
-    private static readonly (string Region, string Prefix, HashSet<int> Lengths)[] Regions =
+    private static readonly (string Region, string Prefix, HashSet<int> Lengths, PhoneRegionScreen Screen)[] Regions =
         Array.ConvertAll(OtherRegions, r =>
         {
             var metadata = Util.GetMetadataForRegion(r);
-            return (r, metadata.NationalPrefix ?? string.Empty, new HashSet<int>(metadata.GeneralDesc.PossibleLengthList));
+            return (r, metadata.NationalPrefix ?? string.Empty, new HashSet<int>(metadata.GeneralDesc.PossibleLengthList), new PhoneRegionScreen(Util, r));
         });
 
     private const string Extension = @"(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?";
@@ -237,10 +239,18 @@ public sealed class PhoneRecognizer : IRecognizer
             return false;
         }
 
+        Span<char> compact = stackalloc char[MaxDigits + 2];
+        var n = 0;
+        for (var g = first; g <= last; g++)
+        {
+            text.AsSpan(groups[g].Start, groups[g].End - groups[g].Start).CopyTo(compact[n..]);
+            n += groups[g].End - groups[g].Start;
+        }
+
         string value = text[start..end];
         if (plus || us)
         {
-            var number = Parse(ref state, value, "US");
+            var number = (plus ? PhoneRegionScreen.MayBeValidInternational(Util, compact[..n]) : UsScreen.MayBeValid(compact[..n])) ? Parse(ref state, value, "US") : Skip(ref state);
             if (number is not null)
             {
                 Add(ref state, start, end, plus ? "international" : "national-us", plus ? PlusScore : UsScore, plus ? "phone.international" : "phone.us", number);
@@ -258,7 +268,7 @@ public sealed class PhoneRecognizer : IRecognizer
             return false;
         }
 
-        foreach (var (region, prefix, lengths) in Regions)
+        foreach (var (region, prefix, lengths, screen) in Regions)
         {
             var trunk = prefix.Length > 0 && text.AsSpan(groups[first].Start).StartsWith(prefix, StringComparison.Ordinal);
             if (!lengths.Contains(digits) && !(trunk && lengths.Contains(digits - prefix.Length)))
@@ -266,7 +276,7 @@ public sealed class PhoneRecognizer : IRecognizer
                 continue;
             }
 
-            var number = Parse(ref state, value, region);
+            var number = screen.MayBeValid(compact[..n]) ? Parse(ref state, value, region) : Skip(ref state);
             if (number is not null)
             {
                 Add(ref state, start, end, $"national-{region.ToLowerInvariant()}", NationalScore, "phone.national", number);
@@ -294,7 +304,17 @@ public sealed class PhoneRecognizer : IRecognizer
             return false;
         }
 
-        var number = Parse(ref state, string.Concat("+", text.AsSpan(offset, end - offset)), "ZZ");
+        Span<char> compact = stackalloc char[MaxDigits];
+        var n = 0;
+        foreach (var (from, to) in groups)
+        {
+            text.AsSpan(from, to - from).CopyTo(compact[n..]);
+            n += to - from;
+        }
+
+        var number = PhoneRegionScreen.MayBeValidInternational(Util, compact[..n])
+            ? Parse(ref state, string.Concat("+", text.AsSpan(offset, end - offset)), "ZZ")
+            : Skip(ref state);
         if (number is null)
         {
             return false;
@@ -357,6 +377,13 @@ public sealed class PhoneRecognizer : IRecognizer
         var shape = lengths[..n];
         return shape.SequenceEqual([3, 3, 4]) || shape.SequenceEqual([1, 3, 3, 4]) || shape.SequenceEqual([3, 7]) || shape.SequenceEqual([10])
             || shape.SequenceEqual([1, 10]);
+    }
+
+    /// <summary>A parse the screen showed cannot succeed: counted all the same, so that the budget, and with it every later finding, is what it was.</summary>
+    private static PhoneNumber? Skip(ref State state)
+    {
+        state.Parses++;
+        return null;
     }
 
     private static PhoneNumber? Parse(ref State state, string value, string region)
