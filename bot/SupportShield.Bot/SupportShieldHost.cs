@@ -30,7 +30,6 @@ public static class SupportShieldHost
         builder.Services.AddSupportShield(builder.Configuration);
         builder.Services.AddSupportShieldBotFramework();
         builder.Services.AddSupportShieldAgentApi(builder.Configuration);
-        builder.Services.AddSupportShieldRateLimits(builder.Configuration);
         builder.Services.AddSupportShieldHealth();
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);

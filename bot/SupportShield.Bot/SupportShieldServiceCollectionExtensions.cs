@@ -1,4 +1,5 @@
 using SupportShield.Bot.Protection;
+using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Screening;
 using SupportShield.Bot.Verification;
 
@@ -8,8 +9,8 @@ namespace SupportShield.Bot;
 public static class SupportShieldServiceCollectionExtensions
 {
     /// <summary>
-    /// Persistence (SQLite), the account directory, email, the detection engine and policy, the middleware and the
-    /// verification dialog, all bound from the <c>SupportShield</c> configuration section.
+    /// Persistence (SQLite), the account directory, email and SMS, the detection engine and rules, the middleware, the
+    /// verification dialog, account protection and rate limits, all bound from the <c>SupportShield</c> configuration section.
     /// </summary>
     public static IServiceCollection AddSupportShield(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +23,7 @@ public static class SupportShieldServiceCollectionExtensions
         services.AddSupportShieldScreening(configuration);
         services.AddSupportShieldVerification(configuration);
         services.AddSupportShieldProtection(configuration);
+        services.AddSupportShieldRateLimits(configuration);
         return services;
     }
 }
