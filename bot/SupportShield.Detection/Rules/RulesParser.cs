@@ -162,21 +162,9 @@ internal sealed class RulesParser
     private List<PolicyRule> ParsePolicy(YamlNode node)
     {
         var rows = new List<PolicyRule>();
-        if (node is not YamlSequenceNode list)
-        {
-            Error(node, "'policy' must be a list of rows ('- id: ...')");
-            return rows;
-        }
-
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var item in list.Children)
+        foreach (var row in Entries(node, emptyWhenNull: false, "'policy' must be a list of rows ('- id: ...')", "a policy row must be a mapping with id, action and reason"))
         {
-            if (item is not YamlMappingNode row)
-            {
-                Error(item, "a policy row must be a mapping with id, action and reason");
-                continue;
-            }
-
             var keys = Keys(row, "a policy row", PolicyKeys);
             var id = RequiredId(row, keys, "policy row", ids);
             ScreeningDirection? direction = null;
@@ -219,7 +207,7 @@ internal sealed class RulesParser
             });
         }
 
-        if (list.Children.Count == 0)
+        if (node is YamlSequenceNode { Children.Count: 0 })
         {
             Error(node, "'policy' has no rows; without one every outgoing finding is held");
         }
@@ -230,25 +218,8 @@ internal sealed class RulesParser
     private List<CustomRecognizerRule> ParseRecognizers(YamlNode node, Dictionary<string, int> ids)
     {
         var rules = new List<CustomRecognizerRule>();
-        if (Null(node))
+        foreach (var entry in Entries(node, emptyWhenNull: true, "'recognizers' must be a list ('- id: ...')", "a recognizer must be a mapping with id, type, regex and score"))
         {
-            return rules;
-        }
-
-        if (node is not YamlSequenceNode list)
-        {
-            Error(node, "'recognizers' must be a list ('- id: ...')");
-            return rules;
-        }
-
-        foreach (var item in list.Children)
-        {
-            if (item is not YamlMappingNode entry)
-            {
-                Error(item, "a recognizer must be a mapping with id, type, regex and score");
-                continue;
-            }
-
             var keys = Keys(entry, "a recognizer", RecognizerKeys);
             var id = RequiredId(entry, keys, "recognizer", ids);
             var type = RequiredType(entry, keys, $"recognizer '{id}'");
@@ -326,25 +297,8 @@ internal sealed class RulesParser
     private List<DenyRule> ParseDeny(YamlNode node, Dictionary<string, int> ids)
     {
         var rules = new List<DenyRule>();
-        if (Null(node))
+        foreach (var entry in Entries(node, emptyWhenNull: true, "'deny' must be a list ('- id: ...')", "a deny term must be a mapping with id, type and literal or regex"))
         {
-            return rules;
-        }
-
-        if (node is not YamlSequenceNode list)
-        {
-            Error(node, "'deny' must be a list ('- id: ...')");
-            return rules;
-        }
-
-        foreach (var item in list.Children)
-        {
-            if (item is not YamlMappingNode entry)
-            {
-                Error(item, "a deny term must be a mapping with id, type and literal or regex");
-                continue;
-            }
-
             var keys = Keys(entry, "a deny term", DenyKeys);
             var id = RequiredId(entry, keys, "deny term", ids);
             var type = RequiredType(entry, keys, $"deny term '{id}'");
@@ -483,6 +437,36 @@ internal sealed class RulesParser
         }
 
         return result;
+    }
+
+    /// <summary>The mappings of a list section; reports a section that is not a list and entries that are not mappings.</summary>
+    private List<YamlMappingNode> Entries(YamlNode node, bool emptyWhenNull, string notAList, string notAMapping)
+    {
+        var entries = new List<YamlMappingNode>();
+        if (emptyWhenNull && Null(node))
+        {
+            return entries;
+        }
+
+        if (node is not YamlSequenceNode list)
+        {
+            Error(node, notAList);
+            return entries;
+        }
+
+        foreach (var item in list.Children)
+        {
+            if (item is YamlMappingNode entry)
+            {
+                entries.Add(entry);
+            }
+            else
+            {
+                Error(item, notAMapping);
+            }
+        }
+
+        return entries;
     }
 
     private HashSet<EntityType> TypeSet(YamlNode node, string what)
