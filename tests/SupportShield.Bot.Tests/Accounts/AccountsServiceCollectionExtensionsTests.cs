@@ -38,10 +38,8 @@ public sealed class AccountsServiceCollectionExtensionsTests
 
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton<Microsoft.Bot.Builder.IStorage>(new Microsoft.Bot.Builder.MemoryStorage());
-        builder.Services.AddSupportShieldAccounts(builder.Configuration);
-        return builder.Build();
+        return TestHost.Build(settings, (services, configuration) => services
+            .AddSingleton<Microsoft.Bot.Builder.IStorage>(new Microsoft.Bot.Builder.MemoryStorage())
+            .AddSupportShieldAccounts(configuration));
     }
 }

@@ -55,10 +55,6 @@ public sealed class EmailServiceCollectionExtensionsTests
     private IHost BuildHost(Dictionary<string, string?> settings)
     {
         settings["SupportShield:Storage:SqlitePath"] = _folder.DatabasePath;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddLogging();
-        builder.Services.AddSupportShieldEmail(builder.Configuration);
-        return builder.Build();
+        return TestHost.Build(settings, (services, configuration) => services.AddLogging().AddSupportShieldEmail(configuration));
     }
 }

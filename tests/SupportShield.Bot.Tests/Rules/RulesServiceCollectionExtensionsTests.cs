@@ -63,9 +63,6 @@ public sealed class RulesServiceCollectionExtensionsTests
 
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSupportShieldScreening(builder.Configuration);
-        return builder.Build();
+        return TestHost.Build(settings, (services, configuration) => services.AddSupportShieldScreening(configuration));
     }
 }

@@ -93,9 +93,6 @@ public sealed class HashKeySourceTests
     private IHost BuildHost(Dictionary<string, string?> settings)
     {
         settings["SupportShield:Storage:SqlitePath"] = _folder.DatabasePath;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSupportShieldPersistence(builder.Configuration);
-        return builder.Build();
+        return TestHost.Build(settings, (services, configuration) => services.AddSupportShieldPersistence(configuration));
     }
 }

@@ -56,11 +56,6 @@ public sealed class SmsRegistrationTests
     private IHost BuildHost(Dictionary<string, string?> settings)
     {
         settings["SupportShield:Storage:SqlitePath"] = _folder.DatabasePath;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddLogging();
-        builder.Services.AddSupportShieldSms(builder.Configuration);
-        return builder.Build();
+        return TestHost.Build(settings, (services, configuration) => services.AddSingleton(TimeProvider.System).AddLogging().AddSupportShieldSms(configuration));
     }
 }

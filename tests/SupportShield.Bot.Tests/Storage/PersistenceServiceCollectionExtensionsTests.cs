@@ -19,11 +19,9 @@ public sealed class PersistenceServiceCollectionExtensionsTests
     public async Task AddSupportShieldPersistence_HostStarts_CreatesDatabaseAndResolvesEveryStore()
     {
         using var folder = new TemporaryFolder();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["SupportShield:Storage:SqlitePath"] = folder.DatabasePath });
-        builder.Services.AddSupportShieldPersistence(builder.Configuration);
-        builder.Services.AddSupportShieldPersistence(builder.Configuration);
-        using var host = builder.Build();
+        using var host = TestHost.Build(
+            new Dictionary<string, string?> { ["SupportShield:Storage:SqlitePath"] = folder.DatabasePath },
+            (services, configuration) => services.AddSupportShieldPersistence(configuration).AddSupportShieldPersistence(configuration));
 
         await host.StartAsync();
 
