@@ -10,6 +10,12 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# What the tests run for real, from Debian's packages: the browser of the browser tests.
+if ! bash scripts/ensure-packages.sh /usr/bin/chromium:chromium; then
+  echo "0 passed, 1 failed"
+  exit 1
+fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
+using SupportShield.Bot.Consoles;
 using SupportShield.Bot.DevChannel;
 using SupportShield.Bot.Health;
 using SupportShield.Bot.Protection;
@@ -18,7 +19,9 @@ public static class SupportShieldHost
     /// <summary>Builds the application. <paramref name="configure"/> lets tests add configuration before services are registered.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The pages are served from the wwwroot beside the assembly, so the host finds them whatever its working folder
+        // (dotnet run, a published app, or a test that hosts it in-process).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = WebRoot() });
         configure?.Invoke(builder);
 
         builder.Services.ConfigureHttpJsonOptions(options =>
@@ -34,8 +37,14 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
+        builder.Services.AddSupportShieldConsoles(builder.Configuration);
 
         var app = builder.Build();
+        app.UseConsolePageHeaders();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
         app.MapBotMessages();
         app.MapAgentApi();
@@ -45,8 +54,15 @@ public static class SupportShieldHost
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();
+        app.MapConsoleSession();
         app.MapSupportShieldHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
+    }
+
+    private static string? WebRoot()
+    {
+        var beside = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return Directory.Exists(beside) ? beside : null;
     }
 }

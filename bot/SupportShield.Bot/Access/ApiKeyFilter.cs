@@ -1,7 +1,11 @@
+using Microsoft.AspNetCore.Authentication;
+using SupportShield.Bot.Consoles;
+
 namespace SupportShield.Bot.Access;
 
 /// <summary>
-/// Lets a request through only with <c>Authorization: Bearer KEY</c> for a key of one of the roles its API knows:
+/// Lets a request through only with <c>Authorization: Bearer KEY</c> (or, without that header, a console session cookie;
+/// a console call that changes something must then also carry <see cref="ConsoleSession.RequestHeader"/>) for a key of one of the roles its API knows:
 /// 401 when the key is not one of them, 403 when it is but the call needs another role. The role is kept in
 /// <see cref="HttpContext.Items"/> under <see cref="RoleItem"/>.
 /// </summary>
@@ -37,9 +41,30 @@ public sealed class ApiKeyFilter : IEndpointFilter
         var http = context.HttpContext;
         var header = http.Request.Headers.Authorization.ToString();
         const string scheme = "Bearer ";
-        var role = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            ? http.RequestServices.GetRequiredService<ApiKeyRing>().RoleOf(header[scheme.Length..].Trim(), _known)
-            : null;
+        ApiRole? role;
+        if (header.Length > 0)
+        {
+            role = header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+                ? http.RequestServices.GetRequiredService<ApiKeyRing>().RoleOf(header[scheme.Length..].Trim(), _known)
+                : null;
+        }
+        else
+        {
+            role = await ConsoleRoleAsync(http).ConfigureAwait(false);
+            if (role is not null && !_known.Contains(role.Value))
+            {
+                role = null;
+            }
+
+            if (role is not null && !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && !http.Request.Headers.ContainsKey(ConsoleSession.RequestHeader))
+            {
+                return Results.Json(
+                    new { error = $"A console call that changes something must carry the {ConsoleSession.RequestHeader} header." },
+                    statusCode: StatusCodes.Status403Forbidden);
+            }
+        }
+
         if (role is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -57,6 +82,19 @@ public sealed class ApiKeyFilter : IEndpointFilter
 
         http.Items[RoleItem] = role.Value;
         return await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The role of the caller's console session (cookie), or null without one (or when consoles are not registered).</summary>
+    private static async Task<ApiRole?> ConsoleRoleAsync(HttpContext http)
+    {
+        var schemes = http.RequestServices.GetService<IAuthenticationSchemeProvider>();
+        if (schemes is null || await schemes.GetSchemeAsync(ConsoleSession.Scheme).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var result = await http.AuthenticateAsync(ConsoleSession.Scheme).ConfigureAwait(false);
+        return result.Succeeded ? ConsoleIdentity.RoleOf(result.Principal, http.RequestServices.GetRequiredService<ApiKeyRing>()) : null;
     }
 
     private static string Name(ApiRole role) => role.ToString().ToLowerInvariant();

@@ -42,6 +42,34 @@ public sealed class ApiKeyRing
         return found;
     }
 
+    /// <summary>The role of <paramref name="presented"/> among every role, or null when it is no configured key.</summary>
+    public ApiRole? RoleOf(string presented) => RoleOf(presented, AllRoles);
+
+    /// <summary>A fingerprint of <paramref name="key"/> (a truncated SHA-256), kept in console sessions instead of the key.</summary>
+    public static string Fingerprint(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key)), 0, 16);
+    }
+
+    /// <summary>Whether a key with <paramref name="fingerprint"/> is still configured for <paramref name="role"/>.</summary>
+    public bool HasKeyWithFingerprint(ApiRole role, string fingerprint)
+    {
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        var found = false;
+        foreach (var key in KeysOf(role))
+        {
+            if (!string.IsNullOrEmpty(key))
+            {
+                found |= CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Fingerprint(key)), Encoding.ASCII.GetBytes(fingerprint));
+            }
+        }
+
+        return found;
+    }
+
+    private static readonly ApiRole[] AllRoles = [ApiRole.Agent, ApiRole.Supervisor, ApiRole.Ops];
+
     private IEnumerable<string> KeysOf(ApiRole role) => role switch
     {
         ApiRole.Agent => _agent.CurrentValue.ApiKeys,
