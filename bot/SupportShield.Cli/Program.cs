@@ -7,7 +7,7 @@ namespace SupportShield.Cli;
 /// <summary>The <c>supportshield</c> command: entry point and dispatch to its sub-commands.</summary>
 public static class Program
 {
-    private static readonly ICommand[] Commands = [new ScanCommand(), new ExplainCommand(), new EvalCommand(), new RulesCommand(), new BenchCommand(), new AuditCommand()];
+    private static readonly ICommand[] Commands = [new ScanCommand(), new ExplainCommand(), new EvalCommand(), new RulesCommand(), new BenchCommand(), new LoadCommand(), new AuditCommand()];
 
     /// <summary>Runs with the console's streams, in UTF-8.</summary>
     public static int Main(string[] args)

@@ -31,6 +31,13 @@ public static class TelemetryServiceCollectionExtensions
             .WithMetrics(metrics =>
             {
                 metrics.AddMeter(SupportShieldTelemetry.Name).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+
+                // Fine buckets below 10 ms: the time the middleware adds is a few milliseconds at most, and the load
+                // command reads its percentiles from these buckets.
+                metrics.AddView("supportshield.middleware.duration", new ExplicitBucketHistogramConfiguration
+                {
+                    Boundaries = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 25, 50, 100, 250, 500, 1000, 5000],
+                });
                 if (otlp is not null)
                 {
                     metrics.AddOtlpExporter(o => o.Endpoint = otlp);

@@ -1,0 +1,18 @@
+namespace SupportShield.Cli.Load;
+
+/// <summary>What <c>supportshield load</c> drives.</summary>
+/// <param name="Instances">Base addresses of the host instances; conversation <c>i</c> goes to instance <c>i mod n</c>, and to the next one when it cannot be reached.</param>
+/// <param name="Conversations">Concurrent conversations.</param>
+/// <param name="Duration">How long new rounds start.</param>
+/// <param name="AgentKey">The agent key the agent API calls present.</param>
+/// <param name="RoundInterval">Shortest time between the starts of one conversation's rounds (keeps each conversation under the host's per-conversation rate limit).</param>
+/// <param name="PersonalDataEvery">Every n-th agent reply holds a street address, which the host must hold (0: never).</param>
+/// <param name="Grace">How long to wait after the run for replies still on their way.</param>
+public sealed record LoadOptions(
+    IReadOnlyList<Uri> Instances,
+    int Conversations,
+    TimeSpan Duration,
+    string AgentKey,
+    TimeSpan RoundInterval,
+    int PersonalDataEvery,
+    TimeSpan Grace);

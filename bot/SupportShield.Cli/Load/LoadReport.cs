@@ -1,0 +1,45 @@
+namespace SupportShield.Cli.Load;
+
+/// <summary>What a load run measured.</summary>
+public sealed record LoadReport
+{
+    public required int Instances { get; init; }
+    public required int Conversations { get; init; }
+    public required double Seconds { get; init; }
+    public required long CustomerTurns { get; init; }
+    public required long AgentTurns { get; init; }
+    public required double TurnsPerSecond { get; init; }
+    public required double P50Milliseconds { get; init; }
+    public required double P90Milliseconds { get; init; }
+    public required double P99Milliseconds { get; init; }
+    public required double MaxMilliseconds { get; init; }
+
+    /// <summary>Upper bound of the bucket holding the median time SupportShield added to a turn, from the hosts' histograms.</summary>
+    public required double MiddlewareP50Milliseconds { get; init; }
+
+    /// <summary>Upper bound of the bucket holding the 99th percentile of the time SupportShield added to a turn.</summary>
+    public required double MiddlewareP99Milliseconds { get; init; }
+    public required double MiddlewareMeanMilliseconds { get; init; }
+    public required long MiddlewareSamples { get; init; }
+    public required long Delivered { get; init; }
+    public required long Held { get; init; }
+    public required long Redacted { get; init; }
+    public required long RateLimited { get; init; }
+    public required long Errors { get; init; }
+    public required long Failovers { get; init; }
+
+    /// <summary>Messages the host accepted that never arrived (agent replies at the channel, customer messages in the transcript).</summary>
+    public required long Lost { get; init; }
+
+    /// <summary>Messages that arrived more than once.</summary>
+    public required long Duplicated { get; init; }
+
+    /// <summary>Replies the host should have held that reached the channel.</summary>
+    public required long Leaked { get; init; }
+
+    /// <summary>Instances whose metrics could not be read after the run (their middleware figures are left out).</summary>
+    public required IReadOnlyList<string> UnreadInstances { get; init; }
+
+    /// <summary>Whether nothing was lost, duplicated or leaked.</summary>
+    public bool Clean => Lost == 0 && Duplicated == 0 && Leaked == 0;
+}

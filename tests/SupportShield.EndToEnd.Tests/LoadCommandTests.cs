@@ -1,0 +1,53 @@
+using SupportShield.Cli.Load;
+using SupportShield.EndToEnd.Tests.Support;
+
+namespace SupportShield.EndToEnd.Tests;
+
+/// <summary><c>supportshield load</c> against the real host: conversations run, addresses are held, nothing is lost.</summary>
+[NonParallelizable]
+public sealed class LoadCommandTests
+{
+    [Test]
+    public async Task Load_AgainstTheHost_CountsTurnsHoldsAddressesAndLosesNothing()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        var options = new LoadOptions(
+            [s.Host.BaseAddress],
+            Conversations: 4,
+            Duration: TimeSpan.FromSeconds(2),
+            AgentKey: BotHost.AgentKey,
+            RoundInterval: TimeSpan.FromMilliseconds(200),
+            PersonalDataEvery: 2,
+            Grace: TimeSpan.FromSeconds(10));
+        using var progress = new StringWriter();
+
+        var report = await new LoadRunner(options, progress).RunAsync();
+
+        Assert.That(report.CustomerTurns, Is.GreaterThanOrEqualTo(4 * 2));
+        Assert.That(report.AgentTurns, Is.EqualTo(report.CustomerTurns));
+        Assert.That(report.Held, Is.GreaterThanOrEqualTo(4), "every second agent reply holds an address");
+        Assert.That(report.Delivered, Is.EqualTo(report.AgentTurns - report.Held - report.Redacted));
+        Assert.That(report.Errors, Is.Zero);
+        Assert.That(report.Lost, Is.Zero);
+        Assert.That(report.Duplicated, Is.Zero);
+        Assert.That(report.Leaked, Is.Zero);
+        Assert.That(report.MiddlewareSamples, Is.GreaterThanOrEqualTo(report.CustomerTurns + report.AgentTurns), "the host's histogram was read before and after");
+        Assert.That(report.MiddlewareP99Milliseconds, Is.GreaterThan(0));
+        Assert.That(report.TurnsPerSecond, Is.GreaterThan(0));
+    }
+
+    [Test]
+    public async Task Load_WhenAnInstanceIsUnreachable_FailsOverToTheOther()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        var dead = new Uri("http://127.0.0.1:9/");
+        var options = new LoadOptions([dead, s.Host.BaseAddress], 2, TimeSpan.FromSeconds(1), BotHost.AgentKey, TimeSpan.FromMilliseconds(200), 0, TimeSpan.FromSeconds(10));
+
+        var report = await new LoadRunner(options, TextWriter.Null).RunAsync();
+
+        Assert.That(report.Failovers, Is.GreaterThan(0));
+        Assert.That(report.Errors, Is.Zero);
+        Assert.That(report.Clean, Is.True);
+        Assert.That(report.UnreadInstances, Is.EqualTo(new[] { dead.ToString() }));
+    }
+}
