@@ -60,6 +60,7 @@ public sealed partial class AgentConsoleBrowserTests
         await Assertions.Expect(item).ToContainTextAsync("customer not verified");
         await Assertions.Expect(item).Not.ToContainTextAsync("Evergreen");
         await Assertions.Expect(page.Locator("#verification-state")).ToContainTextAsync("pending", new() { IgnoreCase = true });
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await BrowserSession.SaveScreenshotAsync(page, "agent-console");
 
         Assert.That(s.Channel.TextsFor("conv-held"), Has.None.Contain("Evergreen"));

@@ -106,14 +106,14 @@
   }
 
   function reasonList(reasons) {
-    return el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: `${r.detail} (${r.type})` })));
+    return el("ul", { class: "reasons" }, reasons.map((r) => el("li", { text: r.detail })));
   }
 
   function renderHeld() {
     const list = $("held-list");
     $("held-empty").hidden = held.length > 0;
     list.replaceChildren(...held.map((item) => {
-      const li = el("li", { class: item.state, "data-message": item.messageId, "aria-label": `Held message from ${item.sender}, ${heldWords[item.state] || item.state}` },
+      const li = el("li", { class: `state-${item.state}`, "data-message": item.messageId, "aria-label": `Held message from ${item.sender}, ${heldWords[item.state] || item.state}` },
         el("p", {}, badge(item.state, heldWords[item.state] || item.state), " ", el("span", { class: "muted", text: `from ${item.sender} · held at ` }), time(item.heldAt)),
         el("p", { class: "preview", text: item.preview }),
         el("p", { text: "Why:" }),
