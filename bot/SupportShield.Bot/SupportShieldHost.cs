@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using SupportShield.Bot.AgentConsole;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.Consoles;
@@ -38,6 +39,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
         builder.Services.AddSupportShieldConsoles(builder.Configuration);
+        builder.Services.AddSupportShieldAgentConsole(builder.Configuration);
 
         var app = builder.Build();
         app.UseConsolePageHeaders();
@@ -55,6 +57,7 @@ public static class SupportShieldHost
         app.MapDevChannel();
         app.MapNotMe();
         app.MapConsoleSession();
+        app.MapAgentConsole();
         app.MapSupportShieldHealth();
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;

@@ -1,13 +1,12 @@
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using SupportShield.Bot.AgentConsole;
 using SupportShield.Bot.Agents.Contracts;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Middleware.Accounts;
 using SupportShield.Middleware.Conversations;
-using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Screening;
-using SupportShield.Middleware.Transcripts;
 using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Bot.Agents;
@@ -21,50 +20,33 @@ public sealed class AgentConversationService
     private readonly SupportShieldAdapter _adapter;
     private readonly IConversationStore _conversations;
     private readonly IAccountDirectory _accounts;
-    private readonly IHeldMessageStore _held;
-    private readonly IAgentTranscriptStore _transcript;
     private readonly IVerificationGateway _verification;
     private readonly string _botAppId;
+    private readonly AgentConversationViews _views;
+    private readonly IConversationEvents? _events;
 
     public AgentConversationService(
         SupportShieldAdapter adapter,
         IConversationStore conversations,
         IAccountDirectory accounts,
-        IHeldMessageStore held,
-        IAgentTranscriptStore transcript,
         IVerificationGateway verification,
-        IConfiguration configuration)
+        IConfiguration configuration,
+        AgentConversationViews views,
+        IConversationEvents? events = null)
     {
+        _views = views ?? throw new ArgumentNullException(nameof(views));
+        _events = events;
         ArgumentNullException.ThrowIfNull(configuration);
         _adapter = adapter ?? throw new ArgumentNullException(nameof(adapter));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
-        _held = held ?? throw new ArgumentNullException(nameof(held));
-        _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
         _verification = verification ?? throw new ArgumentNullException(nameof(verification));
         _botAppId = configuration["MicrosoftAppId"] ?? string.Empty;
     }
 
     /// <summary>The conversation as an agent sees it, or null when it is unknown.</summary>
-    public async Task<ConversationView?> GetAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        if (record is null)
-        {
-            return null;
-        }
-
-        var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var state = status.State == VerificationState.Verified && !status.IsVerifiedFor(record.AccountId) ? VerificationState.None : status.State;
-        var held = await _held.ListHeldAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var lines = await _transcript.ListAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        return new ConversationView(
-            conversationId,
-            record.AccountId,
-            state,
-            held.Select(h => new HeldMessageView(h.MessageId, h.Reasons.Select(ReasonView.From).ToList(), h.SenderRole, h.HeldAt)).ToList(),
-            lines.Select(l => new TranscriptLineView(l.Role, l.Text, l.Time)).ToList());
-    }
+    public Task<ConversationView?> GetAsync(string conversationId, CancellationToken cancellationToken) =>
+        _views.GetAsync(conversationId, cancellationToken);
 
     /// <summary>
     /// Asks <paramref name="acquire"/> for a permit for the conversation and its linked account. Null when the conversation is
@@ -91,6 +73,11 @@ public sealed class AgentConversationService
         }
 
         await _conversations.LinkAccountAsync(conversationId, accountId, cancellationToken).ConfigureAwait(false);
+        if (_events is not null)
+        {
+            await _events.VerificationChangedAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+
         return LinkResult.Linked;
     }
 

@@ -24,6 +24,8 @@ public static class AgentEndpoints
         services.AddSupportShieldAccess(configuration);
         services.TryAddSingleton<AgentConversationService>();
         services.TryAddSingleton<AgentTextMasker>();
+        services.TryAddSingleton<AgentConversationViews>();
+        services.TryAddSingleton<AccountMatches>();
         services.AddSupportShieldOverrides();
         return services;
     }
@@ -40,6 +42,7 @@ public static class AgentEndpoints
         group.MapPost("/conversations/{conversationId}/link", LinkAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent));
         group.MapPost("/conversations/{conversationId}/messages", SendMessageAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent));
         group.MapPost("/conversations/{conversationId}/verification", StartVerificationAsync).AddEndpointFilter(ApiKeyFilter.AgentApi(ApiRole.Agent));
+        group.MapConversationListAndAccountSearch();
         group.MapOverrides();
         group.MapFalsePositiveReports();
         return endpoints;

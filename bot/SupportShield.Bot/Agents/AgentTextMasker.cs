@@ -32,14 +32,18 @@ public sealed class AgentTextMasker
     }
 
     /// <summary><paramref name="text"/> masked, cut to <paramref name="maxLength"/> characters.</summary>
-    public async Task<string> MaskAsync(string conversationId, string text, int maxLength, CancellationToken cancellationToken)
+    public Task<string> MaskAsync(string conversationId, string text, int maxLength, CancellationToken cancellationToken) =>
+        MaskAsync(conversationId, text, MessageRole.Agent, maxLength, cancellationToken);
+
+    /// <summary><paramref name="text"/>, written by <paramref name="role"/>, masked and cut to <paramref name="maxLength"/> characters.</summary>
+    public async Task<string> MaskAsync(string conversationId, string text, MessageRole role, int maxLength, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(text);
         var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<Finding> findings;
         try
         {
-            findings = _engines.Current.Analyze(new AnalysisRequest(text) { Role = MessageRole.Agent, Account = account?.ToAccountValues() }).AllFindings;
+            findings = _engines.Current.Analyze(new AnalysisRequest(text) { Role = role, Account = account?.ToAccountValues() }).AllFindings;
         }
 #pragma warning disable CA1031 // Without findings the text cannot be shown safely: fail closed.
         catch (Exception)

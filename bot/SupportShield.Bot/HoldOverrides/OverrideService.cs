@@ -1,3 +1,4 @@
+using SupportShield.Bot.AgentConsole;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.Storage.Sqlite;
@@ -34,6 +35,7 @@ public sealed class OverrideService
     private readonly AgentTextMasker _masker;
     private readonly TimeProvider _time;
     private readonly string _botAppId;
+    private readonly IConversationEvents? _events;
 
     public OverrideService(
         SupportShieldAdapter adapter,
@@ -44,8 +46,10 @@ public sealed class OverrideService
         IAuditLog audit,
         AgentTextMasker masker,
         TimeProvider time,
-        IConfiguration configuration)
+        IConfiguration configuration,
+        IConversationEvents? events = null)
     {
+        _events = events;
         ArgumentNullException.ThrowIfNull(configuration);
         _adapter = adapter ?? throw new ArgumentNullException(nameof(adapter));
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
@@ -81,6 +85,7 @@ public sealed class OverrideService
         var request = new OverrideRequest("override-" + Guid.NewGuid().ToString("N"), conversationId, messageId, agentId, masked, OverrideStatus.Pending, _time.GetUtcNow());
         await _requests.AddAsync(request, cancellationToken).ConfigureAwait(false);
         await AuditAsync(request, "override.requested", agentId, cancellationToken).ConfigureAwait(false);
+        await HeldMessagesChangedAsync(conversationId, cancellationToken).ConfigureAwait(false);
         return new OverrideResult(OverrideOutcome.Requested, request);
     }
 
@@ -137,8 +142,11 @@ public sealed class OverrideService
         {
             await _requests.TryDecideAsync(requestId, OverrideStatus.Approved, OverrideStatus.Pending, null, null, CancellationToken.None).ConfigureAwait(false);
             await AuditAsync(request, "override.release-failed", supervisorId, CancellationToken.None).ConfigureAwait(false);
+            await HeldMessagesChangedAsync(request.ConversationId, CancellationToken.None).ConfigureAwait(false);
             throw;
         }
+
+        await HeldMessagesChangedAsync(request.ConversationId, cancellationToken).ConfigureAwait(false);
 
         return delivery switch
         {
@@ -165,6 +173,7 @@ public sealed class OverrideService
 
         var rejected = request! with { Status = OverrideStatus.Rejected, DecidedAt = now, DecidedBy = supervisorId };
         await AuditAsync(rejected, "override.rejected", supervisorId, cancellationToken).ConfigureAwait(false);
+        await HeldMessagesChangedAsync(rejected.ConversationId, cancellationToken).ConfigureAwait(false);
         return new OverrideResult(OverrideOutcome.Rejected, rejected);
     }
 
@@ -185,6 +194,10 @@ public sealed class OverrideService
             ? (request, new OverrideResult(OverrideOutcome.OwnRequest, request))
             : (request, null);
     }
+
+    /// <summary>Tells the agent consoles (when there are any) that the conversation's held messages or their requests changed.</summary>
+    private Task HeldMessagesChangedAsync(string conversationId, CancellationToken cancellationToken) =>
+        _events?.HeldMessagesChangedAsync(conversationId, cancellationToken) ?? Task.CompletedTask;
 
     private Task AuditAsync(OverrideRequest request, string action, string actor, CancellationToken cancellationToken) =>
         _audit.AppendAsync(

@@ -13,4 +13,7 @@ public interface IConversationStore
 
     /// <summary>Links the conversation to an account. Returns false when the conversation is unknown.</summary>
     Task<bool> LinkAccountAsync(string conversationId, string accountId, CancellationToken cancellationToken = default);
+
+    /// <summary>The <paramref name="limit"/> conversations with the most recent activity, most recent first.</summary>
+    Task<IReadOnlyList<ConversationSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken = default);
 }

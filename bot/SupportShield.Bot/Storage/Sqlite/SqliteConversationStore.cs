@@ -89,4 +89,55 @@ public sealed class SqliteConversationStore : IConversationStore
             },
             cancellationToken);
     }
+
+    public Task<IReadOnlyList<ConversationSummary>> ListRecentAsync(int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        return _database.ReadAsync<IReadOnlyList<ConversationSummary>>(
+            async (connection, ct) =>
+            {
+                // Last activity: the conversation row's own update (a customer message, a link), its last transcript line (any
+                // sender) and its last held message. Times are compared as Julian days (the text times are UTC round-trip ISO).
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT conversation_id, account_id, created_at, updated_at, line_ticks, held_at FROM (
+                        SELECT c.conversation_id, c.account_id, c.created_at, c.updated_at,
+                            (SELECT MAX(t.time_utc_ticks) FROM transcript_entries t WHERE t.conversation_id = c.conversation_id) AS line_ticks,
+                            (SELECT MAX(h.held_at) FROM held_messages h WHERE h.conversation_id = c.conversation_id) AS held_at
+                        FROM conversations c)
+                    ORDER BY MAX(
+                        julianday(updated_at),
+                        COALESCE((line_ticks - 621355968000000000) / 864000000000.0 + 2440587.5, 0),
+                        COALESCE(julianday(held_at), 0)) DESC, conversation_id
+                    LIMIT $limit;
+                    """;
+                command.Parameters.AddWithValue("$limit", limit);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var list = new List<ConversationSummary>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    var last = SqliteTime.FromText(reader.GetString(3));
+                    if (!reader.IsDBNull(4))
+                    {
+                        var line = new DateTimeOffset(reader.GetInt64(4), TimeSpan.Zero);
+                        last = line > last ? line : last;
+                    }
+
+                    if (!reader.IsDBNull(5))
+                    {
+                        var held = SqliteTime.FromText(reader.GetString(5));
+                        last = held > last ? held : last;
+                    }
+
+                    list.Add(new ConversationSummary(
+                        reader.GetString(0),
+                        reader.IsDBNull(1) ? null : reader.GetString(1),
+                        SqliteTime.FromText(reader.GetString(2)),
+                        last));
+                }
+
+                return list;
+            },
+            cancellationToken);
+    }
 }

@@ -50,24 +50,43 @@ public sealed class SqliteOverrideRequestStore
                 command.CommandText = SelectColumns + " WHERE request_id = $id;";
                 command.Parameters.AddWithValue("$id", requestId);
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    return null;
-                }
-
-                return new OverrideRequest(
-                    reader.GetString(0),
-                    reader.GetString(1),
-                    reader.GetString(2),
-                    reader.GetString(3),
-                    reader.GetString(4),
-                    Enum.Parse<OverrideStatus>(reader.GetString(5)),
-                    SqliteTime.FromText(reader.GetString(6)),
-                    reader.IsDBNull(7) ? null : SqliteTime.FromText(reader.GetString(7)),
-                    reader.IsDBNull(8) ? null : reader.GetString(8));
+                return await reader.ReadAsync(ct).ConfigureAwait(false) ? Read(reader) : null;
             },
             cancellationToken);
     }
+
+    /// <summary>The conversation's requests, oldest first.</summary>
+    public Task<IReadOnlyList<OverrideRequest>> ListForConversationAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return _database.ReadAsync<IReadOnlyList<OverrideRequest>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = SelectColumns + " WHERE conversation_id = $id ORDER BY requested_at, request_id;";
+                command.Parameters.AddWithValue("$id", conversationId);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var list = new List<OverrideRequest>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    list.Add(Read(reader));
+                }
+
+                return list;
+            },
+            cancellationToken);
+    }
+
+    private static OverrideRequest Read(Microsoft.Data.Sqlite.SqliteDataReader reader) => new(
+        reader.GetString(0),
+        reader.GetString(1),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        Enum.Parse<OverrideStatus>(reader.GetString(5)),
+        SqliteTime.FromText(reader.GetString(6)),
+        reader.IsDBNull(7) ? null : SqliteTime.FromText(reader.GetString(7)),
+        reader.IsDBNull(8) ? null : reader.GetString(8));
 
     /// <summary>Moves the request from <paramref name="from"/> to <paramref name="to"/>; false when it was not in <paramref name="from"/>.</summary>
     public Task<bool> TryDecideAsync(string requestId, OverrideStatus from, OverrideStatus to, string? decidedBy, DateTimeOffset? decidedAt, CancellationToken cancellationToken = default)

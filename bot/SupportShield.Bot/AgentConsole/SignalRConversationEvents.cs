@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.SignalR;
+using SupportShield.Bot.AgentConsole.Events;
+using SupportShield.Bot.Agents;
+using SupportShield.Middleware.Conversations;
+using SupportShield.Middleware.HeldMessages;
+using SupportShield.Middleware.Transcripts;
+
+namespace SupportShield.Bot.AgentConsole;
+
+/// <summary>
+/// Pushes conversation events to the agent consoles through <see cref="AgentHub"/>: to the conversation's group, and a
+/// list update to every console. What is pushed is built by <see cref="AgentConversationViews"/>, as the agent API shows it
+/// (customer lines masked). A push that fails is logged (its exception type only) and dropped: the console catches up on
+/// its next load.
+/// </summary>
+public sealed partial class SignalRConversationEvents : IConversationEvents
+{
+    private readonly IHubContext<AgentHub, IAgentConsoleClient> _hub;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SignalRConversationEvents> _logger;
+
+    // The views read the stores that report to this class (decorated with it), so they are resolved on first use.
+    private AgentConversationViews? _views;
+
+    public SignalRConversationEvents(IHubContext<AgentHub, IAgentConsoleClient> hub, IServiceProvider services, TimeProvider time, ILogger<SignalRConversationEvents> logger)
+    {
+        _hub = hub ?? throw new ArgumentNullException(nameof(hub));
+        _services = services ?? throw new ArgumentNullException(nameof(services));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+    }
+
+    private AgentConversationViews Views => _views ??= _services.GetRequiredService<AgentConversationViews>();
+
+    /// <inheritdoc />
+    public Task TranscriptLineAddedAsync(TranscriptEntry line, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        return SafelyAsync(nameof(TranscriptLineAddedAsync), line.ConversationId, async () =>
+        {
+            var view = await Views.LineAsync(line, cancellationToken).ConfigureAwait(false);
+            await _hub.Clients.Group(AgentHub.GroupOf(line.ConversationId))
+                .TranscriptLine(new TranscriptLineEvent(line.ConversationId, view.Role, view.Text, view.Time)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task MessageHeldAsync(HeldMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return SafelyAsync(nameof(MessageHeldAsync), message.ConversationId, async () =>
+        {
+            var item = await Views.HeldItemAsync(message, [], cancellationToken).ConfigureAwait(false);
+            await _hub.Clients.Group(AgentHub.GroupOf(message.ConversationId)).MessageHeld(new HeldMessageEvent(message.ConversationId, item)).ConfigureAwait(false);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public Task HeldMessagesChangedAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        SafelyAsync(nameof(HeldMessagesChangedAsync), conversationId, async () =>
+        {
+            var items = await Views.HeldItemsAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            await _hub.Clients.Group(AgentHub.GroupOf(conversationId)).HeldMessagesChanged(new HeldMessagesEvent(conversationId, items)).ConfigureAwait(false);
+        }, cancellationToken);
+
+    /// <inheritdoc />
+    public Task VerificationChangedAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        SafelyAsync(nameof(VerificationChangedAsync), conversationId, async () =>
+        {
+            var record = await _services.GetRequiredService<IConversationStore>().GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            if (record is not null)
+            {
+                var state = await Views.VerificationAsync(record, cancellationToken).ConfigureAwait(false);
+                await _hub.Clients.Group(AgentHub.GroupOf(conversationId)).VerificationChanged(new VerificationEvent(conversationId, record.AccountId, state)).ConfigureAwait(false);
+            }
+        }, cancellationToken);
+
+    /// <summary>Runs one push, then tells every console the conversation's list entry; never throws.</summary>
+    private async Task SafelyAsync(string what, string conversationId, Func<Task> push, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await push().ConfigureAwait(false);
+            var summary = await Views.SummaryAsync(conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (summary is not null)
+            {
+                await _hub.Clients.Group(AgentHub.ConsolesGroup).ConversationUpdated(summary).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // A console update is best effort: the turn that caused it must go on.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogPushFailed(_logger, what, ex.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agent console push {What} failed: {ExceptionType}")]
+    private static partial void LogPushFailed(ILogger logger, string what, string exceptionType);
+}
