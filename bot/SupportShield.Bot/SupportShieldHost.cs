@@ -9,6 +9,7 @@ using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
 using SupportShield.Bot.Ops;
+using SupportShield.Bot.OpsConsole;
 using SupportShield.Bot.Telemetry;
 
 namespace SupportShield.Bot;
@@ -36,6 +37,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldHealth();
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
+        builder.Services.AddSupportShieldOpsConsole(builder.Configuration);
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
         builder.Services.AddSupportShieldConsoles(builder.Configuration);
 
@@ -51,6 +53,7 @@ public static class SupportShieldHost
         app.MapOpsApi();
         app.MapOpsVerificationApi();
         app.MapOpsProtectionApi();
+        app.MapOpsConsoleApi();
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();
