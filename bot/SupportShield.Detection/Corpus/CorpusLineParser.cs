@@ -26,7 +26,7 @@ public static class CorpusLineParser
         }
         catch (JsonException e)
         {
-            throw new CorpusLineException($"not valid JSON ({FirstSentence(e.Message)})", e);
+            throw new CorpusLineException($"not valid JSON (at byte {(e.BytePositionInLine ?? 0) + 1})", e);
         }
 
         using (document)
@@ -136,13 +136,5 @@ public static class CorpusLineParser
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
             : throw new CorpusLineException($"\"{prefix}{name}\" must be a string");
-    }
-
-    // The JSON reader's messages end with a path and byte position; the first sentence is the useful part, and it never
-    // quotes the line's content, so no personal data reaches stderr.
-    private static string FirstSentence(string message)
-    {
-        var dot = message.IndexOf(". ", StringComparison.Ordinal);
-        return dot > 0 ? message[..dot] : message.TrimEnd('.');
     }
 }
