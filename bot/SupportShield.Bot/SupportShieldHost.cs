@@ -10,6 +10,7 @@ using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
 using SupportShield.Bot.Ops;
+using SupportShield.Bot.OpsConsole;
 using SupportShield.Bot.Telemetry;
 
 namespace SupportShield.Bot;
@@ -37,6 +38,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldHealth();
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
+        builder.Services.AddSupportShieldOpsConsole(builder.Configuration);
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
         builder.Services.AddSupportShieldConsoles(builder.Configuration);
         builder.Services.AddSupportShieldAgentConsole(builder.Configuration);
@@ -53,6 +55,7 @@ public static class SupportShieldHost
         app.MapOpsApi();
         app.MapOpsVerificationApi();
         app.MapOpsProtectionApi();
+        app.MapOpsConsoleApi();
         app.MapDevOutbox();
         app.MapDevChannel();
         app.MapNotMe();

@@ -2,7 +2,7 @@ using SupportShield.Middleware.Audit;
 
 namespace SupportShield.Testing;
 
-public sealed class InMemoryAuditLog : IAuditLog
+public sealed class InMemoryAuditLog : IAuditLog, IAuditActionCounts
 {
     private readonly Lock _gate = new();
     private readonly List<AuditRecord> _records = [];
@@ -33,6 +33,18 @@ public sealed class InMemoryAuditLog : IAuditLog
         lock (_gate)
         {
             return Task.FromResult<IReadOnlyList<AuditRecord>>(_records.Where(r => r.ConversationId == conversationId).ToList());
+        }
+    }
+
+    public Task<IReadOnlyList<AuditActionCount>> CountActionsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<AuditActionCount>>(_records
+                .Where(r => r.Time >= since && r.Time < until)
+                .GroupBy(r => (r.Direction, r.Action))
+                .Select(g => new AuditActionCount(g.Key.Direction, g.Key.Action, g.LongCount()))
+                .ToList());
         }
     }
 }

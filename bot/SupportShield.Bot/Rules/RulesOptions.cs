@@ -13,6 +13,14 @@ public sealed class RulesOptions
     public string? File { get; set; }
 
     /// <summary>
+    /// Where the ops console saves rules when no <see cref="File"/> is configured (<c>SupportShield:Rules:SaveFile</c>).
+    /// Default: <c>rules.yaml</c> in the folder of <c>SupportShield:Storage:SqlitePath</c>. Once saved, that file is used
+    /// (and watched) instead of the bundled default, also after a restart. With <see cref="File"/> set, the console writes
+    /// that file instead.
+    /// </summary>
+    public string? SaveFile { get; set; }
+
+    /// <summary>
     /// Whether to listen for change notifications (default true). Turn off on file systems that do not deliver them reliably
     /// (some network shares and container mounts); polling alone then picks up changes.
     /// </summary>

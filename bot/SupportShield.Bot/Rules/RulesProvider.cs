@@ -11,27 +11,35 @@ namespace SupportShield.Bot.Rules;
 /// Holds the detection and policy rules in force. Loads <c>SupportShield:Rules:File</c> (or the bundled default) when
 /// built, and a broken file then stops start-up. Afterwards it watches the file (change notifications, plus polling of
 /// the last-write time where notifications do not arrive) and swaps in each valid edit; an invalid edit is logged and
-/// shown in <see cref="Status"/> while the last good rules stay in force.
+/// shown in <see cref="Status"/> while the last good rules stay in force. Without a configured file, rules saved from the ops
+/// console (<see cref="SavePath"/>) are used when they exist, and <see cref="SwitchTo"/> moves from the bundled default to them.
 /// </summary>
 public sealed partial class RulesProvider : IDetectionEngineSource, IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly string? _path;
+    private readonly string? _savePath;
+    private volatile string? _path;
     private readonly RulesOptions _options;
     private readonly ICustomerIntentClassifier _intents;
     private readonly ILogger<RulesProvider> _logger;
     private readonly TimeProvider _time;
     private readonly PolicyEvaluator _policy;
-    private readonly FileSystemWatcher? _watcher;
-    private readonly ITimer? _poll;
-    private readonly ITimer? _debounce;
+    private FileSystemWatcher? _watcher;
+    private ITimer? _poll;
+    private ITimer? _debounce;
     private volatile Snapshot _current;
     private volatile RulesStatus _status;
     private (DateTime WrittenAt, long Length) _stamp;
     private string? _loadedText;
+    private volatile string _textInForce;
     private bool _disposed;
 
-    public RulesProvider(IOptions<RulesOptions> options, ICustomerIntentClassifier intents, ILogger<RulesProvider> logger, TimeProvider time)
+    /// <param name="options">Where the rules come from.</param>
+    /// <param name="intents">The customer intent classifier of the engines built.</param>
+    /// <param name="logger">Logs loads and rejected edits (sources, counts and error positions; never rule text).</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="savedFile">Where the ops console saves rules when no file is configured; used at start when it exists.</param>
+    public RulesProvider(IOptions<RulesOptions> options, ICustomerIntentClassifier intents, ILogger<RulesProvider> logger, TimeProvider time, string? savedFile = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options.Value;
@@ -40,34 +48,90 @@ public sealed partial class RulesProvider : IDetectionEngineSource, IDisposable
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _policy = new PolicyEvaluator(() => Current.PolicyTable);
 
-        if (string.IsNullOrWhiteSpace(_options.File))
+        var configured = string.IsNullOrWhiteSpace(_options.File) ? null : Path.GetFullPath(_options.File);
+        _savePath = configured ?? (string.IsNullOrWhiteSpace(savedFile) ? null : Path.GetFullPath(savedFile));
+        var path = configured ?? (_savePath is not null && File.Exists(_savePath) ? _savePath : null);
+        if (path is null)
         {
+            _textInForce = RulesLoader.DefaultYaml;
             _current = Compile(RulesLoader.LoadDefault());
-            _status = new RulesStatus(RulesLoader.DefaultSourceName, _time.GetUtcNow(), Watching: false, []);
+            _status = new RulesStatus(RulesLoader.DefaultSourceName, _time.GetUtcNow(), Watching: false, []) { Sha256 = RulesText.Sha256(_textInForce) };
             LogLoaded(_logger, RulesLoader.DefaultSourceName, _current.Rules.PolicyTable.Rules.Count, 0, 0);
             return;
         }
 
-        _path = Path.GetFullPath(_options.File);
-        if (!File.Exists(_path))
+        if (!File.Exists(path))
         {
-            throw new FileNotFoundException($"The rules file {_path} (SupportShield:Rules:File) does not exist.", _path);
+            throw new FileNotFoundException($"The rules file {path} (SupportShield:Rules:File) does not exist.", path);
         }
 
-        _stamp = Stamp(_path);
-        _loadedText = File.ReadAllText(_path);
-        var result = RulesLoader.Load(_loadedText, _path);
+        var stamp = Stamp(path);
+        var text = File.ReadAllText(path);
+        var result = RulesLoader.Load(text, path);
         if (!result.Succeeded)
         {
             throw new InvalidDataException(result.Describe());
         }
 
         _current = Compile(result.Rules);
-        _watcher = _options.UseChangeNotifications ? Watch(_path) : null;
-        _status = new RulesStatus(_path, _time.GetUtcNow(), Watching: true, []);
-        LogLoaded(_logger, _path, result.Rules.PolicyTable.Rules.Count, result.Rules.File.Recognizers.Count, result.Rules.File.Deny.Count);
+        _textInForce = text;
+        _status = StartWatching(path, stamp, text, result.Rules);
+    }
+
+    /// <summary>
+    /// The file the ops console writes: the configured file, or the saved-rules file of the data folder when none is
+    /// configured; null when neither is known (the console cannot save then).
+    /// </summary>
+    public string? SavePath => _savePath;
+
+    /// <summary>The file the rules in force were read from, or null for the bundled default.</summary>
+    public string? FilePath => _path;
+
+    /// <summary>The text of the rules in force (the bundled default's text when no file is used).</summary>
+    public string TextInForce => _textInForce;
+
+    /// <summary>
+    /// Moves from the bundled default to the rules file at <paramref name="path"/> and watches it from now on. Returns the
+    /// problems of that file (nothing changes then), or an empty list when its rules took effect.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The rules already come from a file (use <see cref="Reload"/>).</exception>
+    public IReadOnlyList<RulesError> SwitchTo(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var full = Path.GetFullPath(path);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_path is not null)
+            {
+                throw new InvalidOperationException($"The rules already come from {_path}; reload it instead.");
+            }
+
+            var stamp = Stamp(full);
+            var text = File.ReadAllText(full);
+            var result = RulesLoader.Load(text, full);
+            if (!result.Succeeded)
+            {
+                return result.Errors;
+            }
+
+            _current = Compile(result.Rules);
+            _textInForce = text;
+            _status = StartWatching(full, stamp, text, result.Rules);
+            return [];
+        }
+    }
+
+    private RulesStatus StartWatching(string path, (DateTime, long) stamp, string text, CompiledRules rules)
+    {
+        _path = path;
+        _stamp = stamp;
+        _loadedText = text;
+        _watcher = _options.UseChangeNotifications ? Watch(path) : null;
+        LogLoaded(_logger, path, rules.PolicyTable.Rules.Count, rules.File.Recognizers.Count, rules.File.Deny.Count);
         _debounce = _time.CreateTimer(_ => Reload(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _poll = _time.CreateTimer(_ => PollOnce(), null, _options.PollInterval, _options.PollInterval);
+        return new RulesStatus(path, _time.GetUtcNow(), Watching: true, []) { Sha256 = RulesText.Sha256(text) };
     }
 
     /// <summary>The rules in force.</summary>
@@ -94,14 +158,9 @@ public sealed partial class RulesProvider : IDetectionEngineSource, IDisposable
     /// </summary>
     public bool Reload()
     {
-        if (_path is null)
-        {
-            return false;
-        }
-
         lock (_gate)
         {
-            if (_disposed)
+            if (_disposed || _path is null)
             {
                 return false;
             }
@@ -136,7 +195,8 @@ public sealed partial class RulesProvider : IDetectionEngineSource, IDisposable
             }
 
             _current = Compile(result.Rules);
-            _status = new RulesStatus(_path, _time.GetUtcNow(), _status.Watching, []);
+            _textInForce = text;
+            _status = new RulesStatus(_path, _time.GetUtcNow(), _status.Watching, []) { Sha256 = RulesText.Sha256(text) };
             LogLoaded(_logger, _path, result.Rules.PolicyTable.Rules.Count, result.Rules.File.Recognizers.Count, result.Rules.File.Deny.Count);
             return true;
         }
@@ -158,14 +218,15 @@ public sealed partial class RulesProvider : IDetectionEngineSource, IDisposable
 
     private void PollOnce()
     {
-        if (_path is null)
+        var path = _path;
+        if (path is null)
         {
             return;
         }
 
         try
         {
-            if (Stamp(_path) == _stamp)
+            if (Stamp(path) == _stamp)
             {
                 return;
             }

@@ -26,8 +26,27 @@ public static class RulesServiceCollectionExtensions
             sp.GetRequiredService<IOptions<RulesOptions>>(),
             sp.GetRequiredService<ICustomerIntentClassifier>(),
             sp.GetRequiredService<ILogger<RulesProvider>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            SavedRulesFile(sp.GetRequiredService<IOptions<RulesOptions>>().Value, configuration)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, StartupActivator<RulesProvider>>());
         return services;
+    }
+
+    /// <summary>Where the ops console saves rules without a configured file: <c>SaveFile</c>, or rules.yaml beside the SQLite database.</summary>
+    private static string? SavedRulesFile(RulesOptions options, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(options.SaveFile))
+        {
+            return options.SaveFile;
+        }
+
+        var database = configuration["SupportShield:Storage:SqlitePath"];
+        if (string.IsNullOrWhiteSpace(database))
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(database));
+        return folder is null ? null : Path.Combine(folder, "rules.yaml");
     }
 }

@@ -17,6 +17,9 @@ public sealed record RulesStatus(
     DateTimeOffset? LastErrorAt = null,
     string? LastReadError = null)
 {
+    /// <summary>The SHA-256 (hex) of the text of the rules in force: their version, as the ops console and audit log show it.</summary>
+    public string Sha256 { get; init; } = string.Empty;
+
     /// <summary>True when the file on disk was rejected or could not be read, so the rules in force are older than it.</summary>
     public bool HasErrors => LastErrors.Count > 0 || LastReadError is not null;
 }

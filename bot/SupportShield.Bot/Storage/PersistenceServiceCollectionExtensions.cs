@@ -39,6 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IAgentTranscriptStore>(sp => sp.GetRequiredService<SqliteTranscriptStore>());
         services.TryAddSingleton<SqliteAuditLog>();
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteAuditLog>());
+        services.TryAddSingleton<IAuditActionCounts>(sp => sp.GetRequiredService<SqliteAuditLog>());
         services.TryAddSingleton<SqliteBotStorage>();
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<SqliteBotStorage>());
 

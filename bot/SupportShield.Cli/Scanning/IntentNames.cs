@@ -6,16 +6,10 @@ namespace SupportShield.Cli.Scanning;
 public static class IntentNames
 {
     /// <summary>Every label, strongest first.</summary>
-    public static IReadOnlyList<string> All { get; } = ["REQUEST_PII", "CHANGE_CONTACT", "PROVIDE_PII", "NONE"];
+    public static IReadOnlyList<string> All => CustomerIntentNames.All;
 
     /// <summary>The wire name of <paramref name="intent"/>.</summary>
-    public static string Of(CustomerIntent intent) => intent switch
-    {
-        CustomerIntent.RequestPii => "REQUEST_PII",
-        CustomerIntent.ChangeContact => "CHANGE_CONTACT",
-        CustomerIntent.ProvidePii => "PROVIDE_PII",
-        _ => "NONE",
-    };
+    public static string Of(CustomerIntent intent) => CustomerIntentNames.Of(intent);
 
     /// <summary>The wire name of an optional intent result; no result (agent and bot messages) is NONE.</summary>
     public static string Of(IntentResult? intent) => intent is null ? "NONE" : Of(intent.Intent);

@@ -1,147 +1,29 @@
-using System.Globalization;
-using System.Text.Json;
-using SupportShield.Detection.Accounts;
+using SupportShield.Detection.Corpus;
 using SupportShield.Detection.Engine;
 
 namespace SupportShield.Cli.Scanning;
 
 /// <summary>
-/// Parses one JSON line <c>{"id", "text", "role"?, "account"?}</c>. A missing role means customer, since corpus lines carry
-/// no role and a message of unknown origin is screened as the customer's own words.
+/// Parses one JSON line <c>{"id", "text", "role"?, "account"?}</c> with the Detection library's <see cref="CorpusLineParser"/>
+/// (shared with the ops console's dry run). A missing role means customer.
 /// </summary>
 public static class ScanMessageParser
 {
-    private static readonly JsonDocumentOptions Options = new() { AllowTrailingCommas = false, MaxDepth = 16 };
-
     /// <summary>Parses <paramref name="line"/>.</summary>
     /// <exception cref="InputLineException">The line is not valid JSON or does not follow the schema.</exception>
     public static ScanMessage Parse(string line)
     {
-        ArgumentNullException.ThrowIfNull(line);
-        JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(line, Options);
+            var parsed = CorpusLineParser.Parse(line);
+            return new ScanMessage(parsed.Id, parsed.Request);
         }
-        catch (JsonException e)
+        catch (CorpusLineException e)
         {
-            throw new InputLineException($"not valid JSON ({FirstSentence(e.Message)})", e);
-        }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                throw new InputLineException("expected a JSON object");
-            }
-
-            var id = RequiredString(root, "id");
-            var text = RequiredString(root, "text");
-            var role = ParseRole(root);
-            var account = root.TryGetProperty("account", out var accountElement) && accountElement.ValueKind != JsonValueKind.Null
-                ? ParseAccount(accountElement)
-                : null;
-            return new ScanMessage(id, new AnalysisRequest(text) { Role = role, Account = account });
+            throw new InputLineException(e.Message, e);
         }
     }
 
     /// <summary>Parses a role name: customer, agent or bot (case-insensitive).</summary>
-    public static bool TryParseRole(string? name, out MessageRole role)
-    {
-        switch (name?.Trim().ToUpperInvariant())
-        {
-            case "CUSTOMER":
-                role = MessageRole.Customer;
-                return true;
-            case "AGENT":
-                role = MessageRole.Agent;
-                return true;
-            case "BOT":
-                role = MessageRole.Bot;
-                return true;
-            default:
-                role = MessageRole.Customer;
-                return false;
-        }
-    }
-
-    private static MessageRole ParseRole(JsonElement root)
-    {
-        if (!root.TryGetProperty("role", out var element) || element.ValueKind == JsonValueKind.Null)
-        {
-            return MessageRole.Customer;
-        }
-
-        if (element.ValueKind != JsonValueKind.String || !TryParseRole(element.GetString(), out var role))
-        {
-            throw new InputLineException("\"role\" must be \"customer\", \"agent\" or \"bot\"");
-        }
-
-        return role;
-    }
-
-    private static AccountValues ParseAccount(JsonElement element)
-    {
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            throw new InputLineException("\"account\" must be an object");
-        }
-
-        DateOnly? dateOfBirth = null;
-        var dob = OptionalString(element, "dateOfBirth", "account.");
-        if (dob is not null)
-        {
-            if (!DateOnly.TryParseExact(dob, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                throw new InputLineException("\"account.dateOfBirth\" must be a date in the form yyyy-MM-dd");
-            }
-
-            dateOfBirth = parsed;
-        }
-
-        return new AccountValues
-        {
-            AccountId = OptionalString(element, "accountId", "account."),
-            Name = OptionalString(element, "name", "account."),
-            Email = OptionalString(element, "email", "account."),
-            Phone = OptionalString(element, "phone", "account."),
-            PostalAddress = OptionalString(element, "postalAddress", "account."),
-            Zip = OptionalString(element, "zip", "account."),
-            CardLast4 = OptionalString(element, "cardLast4", "account."),
-            DateOfBirth = dateOfBirth,
-        };
-    }
-
-    private static string RequiredString(JsonElement element, string name)
-    {
-        if (!element.TryGetProperty(name, out var value))
-        {
-            throw new InputLineException($"missing \"{name}\"");
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()!
-            : throw new InputLineException($"\"{name}\" must be a string");
-    }
-
-    private static string? OptionalString(JsonElement element, string name, string prefix)
-    {
-        if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
-        {
-            return null;
-        }
-
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw new InputLineException($"\"{prefix}{name}\" must be a string");
-    }
-
-    // The JSON reader's messages end with a path and byte position; the first sentence is the useful part, and it never
-    // quotes the line's content, so no personal data reaches stderr.
-    private static string FirstSentence(string message)
-    {
-        var dot = message.IndexOf(". ", StringComparison.Ordinal);
-        return dot > 0 ? message[..dot] : message.TrimEnd('.');
-    }
+    public static bool TryParseRole(string? name, out MessageRole role) => CorpusLineParser.TryParseRole(name, out role);
 }

@@ -8,7 +8,7 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// (<see cref="AuditChain"/>): the previous hash is read inside the same immediate write transaction as the insert, so
 /// appends from any number of requests (or processes) form one chain.
 /// </summary>
-public sealed class SqliteAuditLog : IAuditLog
+public sealed class SqliteAuditLog : IAuditLog, IAuditActionCounts
 {
     private readonly SqliteDatabase _database;
 
@@ -81,6 +81,30 @@ public sealed class SqliteAuditLog : IAuditLog
         var newest = await QueryAsync(where + " ORDER BY id DESC LIMIT $limit;", conversationId, limit, cancellationToken).ConfigureAwait(false);
         return newest.Reverse().ToList();
     }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<AuditActionCount>> CountActionsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync<IReadOnlyList<AuditActionCount>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT direction, action, COUNT(*) FROM audit_records
+                    WHERE time_utc_ticks >= $from AND time_utc_ticks < $to
+                    GROUP BY direction, action;
+                    """;
+                command.Parameters.AddWithValue("$from", since.UtcTicks);
+                command.Parameters.AddWithValue("$to", until.UtcTicks);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var counts = new List<AuditActionCount>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    counts.Add(new AuditActionCount(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+                }
+
+                return counts;
+            },
+            cancellationToken);
 
     /// <summary>Checks the whole chain (see <see cref="AuditChain.Verify"/>).</summary>
     public Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default) =>
