@@ -63,11 +63,16 @@ public sealed class RedisOptions
         }
     }
 
-    /// <summary>The client configuration: never aborts on a failed first connect, so the host starts and reconnects once Redis is back.</summary>
+    /// <summary>
+    /// The client configuration: never aborts on a failed first connect (the host starts, and reconnects once Redis is
+    /// back), and fails a command at once while disconnected instead of queueing it, so an outage is met by the
+    /// fallbacks (message limits in-process, verification refused) without every request waiting out a time-out.
+    /// </summary>
     public ConfigurationOptions ToConfiguration()
     {
         var configuration = ConfigurationOptions.Parse(ConnectionString);
         configuration.AbortOnConnectFail = false;
+        configuration.BacklogPolicy = BacklogPolicy.FailFast;
         configuration.ClientName ??= "supportshield";
         return configuration;
     }
