@@ -4,6 +4,7 @@ using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using SupportShield.Bot.Locking;
 using SupportShield.Bot.Redis;
+using SupportShield.EndToEnd.Tests.Support;
 using SupportShield.Middleware.Verification;
 
 namespace SupportShield.EndToEnd.Tests.Redis;
@@ -104,6 +105,40 @@ public sealed class RedisLockTests
         await otherInstance!.DisposeAsync();
         Assert.That(await gateway.StartAsync(turn, "agent"), Is.EqualTo(VerificationStartResult.CodeSent));
         Assert.That(inner.Starts, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task EndToEnd_ACodeTurnWhileAnotherInstanceHoldsTheConversationLock_IsNotChecked_ThenVerifies()
+    {
+        var settings = RedisServerFixture.Settings();
+        settings["SupportShield:Redis:LockWaitSeconds"] = "1";
+        await using var s = await EndToEndScenario.StartAsync(configure =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                configure[key] = value;
+            }
+        });
+        await s.CustomerSaysAsync("conv-redis-on", "hello");
+        (await s.Host.LinkAsync("conv-redis-on", "acct-1001")).Dispose();
+        await s.CustomerSaysAsync("conv-redis-on", "what address do you have for me?");
+        var code = await s.WaitForCodeAsync("jane.doe@example.com");
+        await using var redis = Connect(settings["SupportShield:Redis:KeyPrefix"]!);
+        var counted = await redis.Database.KeyExistsAsync(redis.Key("ratelimit:verification-starts-per-conversation:3600000", "conv-redis-on"));
+
+        // Another instance is in the middle of this conversation's verification step: the code is not checked meanwhile.
+        var otherInstance = await new RedisDistributedLock(redis, TimeProvider.System)
+            .TryAcquireAsync(SupportShield.Bot.Locking.ConversationLockingVerificationGateway.LockKey("conv-redis-on"), TimeSpan.FromSeconds(30), TimeSpan.Zero);
+        await s.CustomerSaysAsync("conv-redis-on", code);
+        await s.Channel.WaitForAsync(a => a.Text?.StartsWith("Sorry, something went wrong", StringComparison.Ordinal) == true);
+        var stateWhileLocked = (await s.Host.GetConversationAsync("conv-redis-on")).GetProperty("verification").GetString();
+        await otherInstance!.DisposeAsync();
+        await s.CustomerSaysAsync("conv-redis-on", code);
+        await s.Channel.WaitForAsync(a => a.Text == "Thank you, you're verified.");
+
+        Assert.That(otherInstance, Is.Not.Null);
+        Assert.That(counted, Is.True, "the start was counted in Redis");
+        Assert.That(stateWhileLocked, Is.EqualTo("pending"), "the code was not checked while the lock was held elsewhere");
     }
 
     [Test]
