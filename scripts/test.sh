@@ -11,8 +11,8 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# What the tests run for real, from Debian's packages: the browser of the browser tests.
-if ! bash scripts/ensure-packages.sh /usr/bin/chromium:chromium; then
+# What the tests run for real, from Debian's packages: the browser of the browser tests, the Redis of the Redis tests.
+if ! bash scripts/ensure-packages.sh /usr/bin/chromium:chromium /usr/bin/redis-server:redis-server; then
   echo "0 passed, 1 failed"
   exit 1
 fi

@@ -1,5 +1,6 @@
 using SupportShield.Bot.Protection;
 using SupportShield.Bot.RateLimiting;
+using SupportShield.Bot.Redis;
 using SupportShield.Bot.Screening;
 using SupportShield.Bot.Verification;
 
@@ -24,6 +25,7 @@ public static class SupportShieldServiceCollectionExtensions
         services.AddSupportShieldVerification(configuration);
         services.AddSupportShieldProtection(configuration);
         services.AddSupportShieldRateLimits(configuration);
+        services.AddSupportShieldRedis(configuration);
         return services;
     }
 }

@@ -52,11 +52,11 @@ public sealed class AgentConversationService
     /// Asks <paramref name="acquire"/> for a permit for the conversation and its linked account. Null when the conversation is
     /// unknown (the caller answers 404 as usual).
     /// </summary>
-    public async Task<RateLimitDecision?> TryAcquireAsync(Func<string, string?, RateLimitDecision> acquire, string conversationId, CancellationToken cancellationToken)
+    public async Task<RateLimitDecision?> TryAcquireAsync(Func<string, string?, CancellationToken, Task<RateLimitDecision>> acquire, string conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(acquire);
         var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        return record is null ? null : acquire(conversationId, record.AccountId);
+        return record is null ? null : await acquire(conversationId, record.AccountId, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Links the conversation to an account.</summary>

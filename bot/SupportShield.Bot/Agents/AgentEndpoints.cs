@@ -93,7 +93,7 @@ public static class AgentEndpoints
             return BadRequest("'text' is required and must not be blank.");
         }
 
-        var limit = await service.TryAcquireAsync(limiter.TryAcquireMessage, conversationId, cancellationToken).ConfigureAwait(false);
+        var limit = await service.TryAcquireAsync(limiter.TryAcquireMessageAsync, conversationId, cancellationToken).ConfigureAwait(false);
         if (limit is { Allowed: false })
         {
             return RateLimitingServiceCollectionExtensions.TooManyRequests(request.HttpContext, limit);
@@ -116,7 +116,7 @@ public static class AgentEndpoints
 
     private static async Task<IResult> StartVerificationAsync(string conversationId, HttpContext http, AgentConversationService service, SupportShieldRateLimiter limiter, CancellationToken cancellationToken)
     {
-        var limit = await service.TryAcquireAsync(limiter.TryAcquireVerificationStart, conversationId, cancellationToken).ConfigureAwait(false);
+        var limit = await service.TryAcquireAsync(limiter.TryAcquireVerificationStartAsync, conversationId, cancellationToken).ConfigureAwait(false);
         if (limit is { Allowed: false })
         {
             return RateLimitingServiceCollectionExtensions.TooManyRequests(http, limit);

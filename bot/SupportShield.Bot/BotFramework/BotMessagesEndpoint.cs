@@ -66,7 +66,7 @@ public static class BotMessagesEndpoint
         if (activity.Type == ActivityTypes.Message)
         {
             var conversation = await conversations.GetAsync(activity.Conversation.Id, http.RequestAborted).ConfigureAwait(false);
-            var decision = limiter.TryAcquireMessage(activity.Conversation.Id, conversation?.AccountId);
+            var decision = await limiter.TryAcquireMessageAsync(activity.Conversation.Id, conversation?.AccountId, http.RequestAborted).ConfigureAwait(false);
             if (!decision.Allowed)
             {
                 await RateLimitingServiceCollectionExtensions.TooManyRequests(http, decision).ExecuteAsync(http).ConfigureAwait(false);

@@ -7,7 +7,8 @@ namespace SupportShield.Bot.Health;
 /// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (database and mail server), for load balancers.</summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
+    /// <summary>The tag of the checks <c>/readyz</c> runs.</summary>
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddSupportShieldHealth(this IServiceCollection services)
     {

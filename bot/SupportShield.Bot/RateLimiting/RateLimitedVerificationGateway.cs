@@ -11,6 +11,10 @@ namespace SupportShield.Bot.RateLimiting;
 /// </summary>
 public sealed class RateLimitedVerificationGateway : IVerificationGateway
 {
+    /// <summary>What the customer is told when a start is refused because the shared counters cannot be reached.</summary>
+    public const string VerificationUnavailable =
+        "Identity verification is unavailable for a moment, so no code was sent. Please try again in a few minutes.";
+
     private readonly IVerificationGateway _inner;
     private readonly SupportShieldRateLimiter _limiter;
     private readonly IConversationStore _conversations;
@@ -40,10 +44,11 @@ public sealed class RateLimitedVerificationGateway : IVerificationGateway
             && (await _inner.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false)).State != VerificationState.Pending)
         {
             var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
-            var decision = _limiter.TryAcquireVerificationStart(conversationId, record?.AccountId);
+            var decision = await _limiter.TryAcquireVerificationStartAsync(conversationId, record?.AccountId, cancellationToken).ConfigureAwait(false);
             if (!decision.Allowed)
             {
-                await turnContext.SendActivityAsync(MessageFactory.Text(VerificationMessages.RateLimited(decision.RetryAfter)), cancellationToken).ConfigureAwait(false);
+                var text = decision.StoreUnavailable ? VerificationUnavailable : VerificationMessages.RateLimited(decision.RetryAfter);
+                await turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
                 return VerificationStartResult.RateLimited;
             }
         }

@@ -87,7 +87,7 @@ public static class VerificationServiceCollectionExtensions
                 metrics: sp.GetService<SupportShieldMetrics>());
         });
         services.TryAddSingleton<IVerificationGateway>(sp => new RateLimitedVerificationGateway(
-            sp.GetRequiredService<VerificationDialog>(),
+            Redis.RedisServiceCollectionExtensions.LockingGateway(sp, sp.GetRequiredService<VerificationDialog>()),
             sp.GetRequiredService<SupportShieldRateLimiter>(),
             sp.GetRequiredService<IConversationStore>()));
         return services;
