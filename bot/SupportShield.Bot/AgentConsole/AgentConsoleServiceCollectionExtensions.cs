@@ -1,3 +1,4 @@
+using SupportShield.Bot.Redis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,7 +31,7 @@ public static class AgentConsoleServiceCollectionExtensions
         {
             options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             options.PayloadSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-        });
+        }).AddSupportShieldRedisBackplane(configuration);
         services.AddAuthorizationBuilder().AddPolicy(AgentHub.Policy, policy => policy
             .AddAuthenticationSchemes(ConsoleSession.Scheme)
             .RequireAuthenticatedUser()
