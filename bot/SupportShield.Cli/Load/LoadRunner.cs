@@ -299,7 +299,7 @@ public sealed class LoadRunner
 
             foreach (var line in transcript.EnumerateArray())
             {
-                if (line.TryGetProperty("text", out var text) && LoadMarker.Find(text.GetString()) is { } tag && tag.StartsWith("[load c", StringComparison.Ordinal))
+                if (line.TryGetProperty("text", out var text) && LoadMarker.Find(text.GetString()) is { } tag && tag.StartsWith("[load c ", StringComparison.Ordinal))
                 {
                     seen.AddOrUpdate(tag, 1, (_, n) => n + 1);
                 }
