@@ -10,6 +10,15 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# The PostgreSQL storage tests start a throwaway server from Debian's binaries (PostgresServer in SupportShield.Testing).
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  echo "== installing postgresql (Debian package) for the storage tests"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -q postgresql >/dev/null; then
+    apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null || echo "could not install postgresql; its tests will fail" >&2
+  fi
+fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

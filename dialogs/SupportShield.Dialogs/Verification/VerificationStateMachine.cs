@@ -12,7 +12,9 @@ namespace SupportShield.Dialogs.Verification;
 /// </summary>
 /// <remarks>
 /// Every change runs under one gate, so that parallel attempts (many conversations hammering one account at once) cannot
-/// lose an update of the failure counters. The gate is per process: run one bot process per verification store.
+/// lose an update of the failure counters. The gate is per process; between processes sharing one storage, every record is
+/// written with the ETag it was read with (<see cref="VerificationStore"/>), and a change that lost the race is run again
+/// on fresh records: a code is consumed once, and no failure is lost, whichever host handles each attempt.
 /// </remarks>
 #pragma warning disable CA1001 // The gate is a SemaphoreSlim without a wait handle: it holds nothing to dispose, and the machine lives as long as the host.
 public sealed class VerificationStateMachine
@@ -26,6 +28,9 @@ public sealed class VerificationStateMachine
 
     private const string CodePurposePrefix = "verification-code:";
     private const string ContactPurpose = "verification-contact";
+
+    // How often a change that lost a race with another host is run again before the conflict is reported.
+    private const int MaxAttempts = 8;
 
     private readonly VerificationStore _store;
     private readonly KeyedHasher _hasher;
@@ -406,7 +411,17 @@ public sealed class VerificationStateMachine
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            return await action().ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await action().ConfigureAwait(false);
+                }
+                catch (VerificationConflictException) when (attempt < MaxAttempts)
+                {
+                    // Another host changed a record first: decide again on what is stored now.
+                }
+            }
         }
         finally
         {

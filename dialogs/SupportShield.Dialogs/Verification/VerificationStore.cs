@@ -3,7 +3,11 @@ using SupportShield.Dialogs.Identity;
 
 namespace SupportShield.Dialogs.Verification;
 
-/// <summary>Reads and writes verification records through the bot's <see cref="IStorage"/>.</summary>
+/// <summary>
+/// Reads and writes verification records through the bot's <see cref="IStorage"/>. A record is written with the ETag it
+/// was read with (none when it is new), so a write over a change made in between, by another host sharing the storage,
+/// fails with <see cref="VerificationConflictException"/> and writes nothing: read-modify-write stays atomic across hosts.
+/// </summary>
 public sealed class VerificationStore
 {
     private readonly IStorage _storage;
@@ -44,10 +48,25 @@ public sealed class VerificationStore
         return items.TryGetValue(key, out var value) && value is T record ? record : new T();
     }
 
-    private Task WriteAsync(string key, IStoreItem record, CancellationToken cancellationToken)
+    private async Task WriteAsync(string key, IStoreItem record, CancellationToken cancellationToken)
     {
-        // Last writer wins within one conversation's turn; records carry no ETag check so that a stale read never blocks a lock.
-        record.ETag = "*";
-        return _storage.WriteAsync(new Dictionary<string, object> { [key] = record }, cancellationToken);
+        var expected = record.ETag;
+        try
+        {
+            await _storage.WriteAsync(new Dictionary<string, object> { [key] = record }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Storages report an ETag conflict as InvalidOperationException (as MemoryStorage does); tell it from other
+            // failures by looking: when the stored ETag is no longer the one read, someone else wrote first.
+            var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            var current = items.TryGetValue(key, out var value) && value is IStoreItem stored ? stored.ETag : null;
+            if (!string.Equals(current, expected, StringComparison.Ordinal))
+            {
+                throw new VerificationConflictException($"The verification record '{key}' changed since it was read; nothing was written.", exception);
+            }
+
+            throw;
+        }
     }
 }
