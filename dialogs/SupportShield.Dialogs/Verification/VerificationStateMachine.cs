@@ -105,9 +105,10 @@ public sealed class VerificationStateMachine
                 return new IssuedCode(IssueOutcome.Locked, null, now, record.LockedUntil);
             }
 
+            AccountVerificationLockRecord? account = null;
             if (rateKey is not null)
             {
-                var account = await _store.GetAccountAsync(rateKey, cancellationToken).ConfigureAwait(false);
+                account = await _store.GetAccountAsync(rateKey, cancellationToken).ConfigureAwait(false);
                 if (account.OpsLocked)
                 {
                     return new IssuedCode(IssueOutcome.OpsLocked, null, now, null);
@@ -122,8 +123,6 @@ public sealed class VerificationStateMachine
                 {
                     return new IssuedCode(IssueOutcome.RateLimited, null, now, retryAt);
                 }
-
-                await _store.SaveAccountAsync(rateKey, account, cancellationToken).ConfigureAwait(false);
             }
 
             var code = _codes.NewCode();
@@ -137,7 +136,9 @@ public sealed class VerificationStateMachine
             record.CodeExpiresAt = expires;
             record.VerifiedUntil = null;
             record.VerifiedBy = null;
-            await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
+
+            // The send slot and the new code are one write: a lost race with another host takes neither.
+            await _store.SaveAsync(conversationId, record, rateKey, account, cancellationToken).ConfigureAwait(false);
             return new IssuedCode(IssueOutcome.Issued, accountId is null ? string.Empty : code, expires, null);
         });
 
@@ -347,13 +348,10 @@ public sealed class VerificationStateMachine
 
         record.VerifiedBy = verifiedBy;
         record.VerifiedUntil = now + _options.VerifiedDuration;
-        await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
-        if (account.WrongCodes > 0 || account.ConsecutiveFailures > 0)
-        {
-            account.WrongCodes = 0;
-            account.ConsecutiveFailures = 0;
-            await _store.SaveAccountAsync(accountId, account, cancellationToken).ConfigureAwait(false);
-        }
+        var resetAccount = account.WrongCodes > 0 || account.ConsecutiveFailures > 0;
+        account.WrongCodes = 0;
+        account.ConsecutiveFailures = 0;
+        await _store.SaveAsync(conversationId, record, resetAccount ? accountId : null, resetAccount ? account : null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CodeCheckResult> RecordWrongCodeAsync(
@@ -381,17 +379,16 @@ public sealed class VerificationStateMachine
                 account.WrongCodes = 0;
                 account.LockedUntil = now + _options.LockoutDuration;
             }
-
-            await _store.SaveAccountAsync(record.AccountId, account, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             wrong = ++record.WrongCodes;
         }
 
+        // The account's count and the conversation are one write: a guess that lost a race with another host counts once, when re-run.
         if (wrong < _options.MaxWrongCodes && !opsLockedNow)
         {
-            await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
+            await _store.SaveAsync(conversationId, record, record.AccountId, account, cancellationToken).ConfigureAwait(false);
             return new CodeCheckResult(CodeCheckOutcome.Wrong, _options.MaxWrongCodes - wrong, AccountId: record.AccountId);
         }
 
@@ -400,7 +397,7 @@ public sealed class VerificationStateMachine
         record.CodeHash = null;
         record.WrongCodes = 0;
         record.LockedUntil = until;
-        await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(conversationId, record, record.AccountId, account, cancellationToken).ConfigureAwait(false);
         return opsLockedNow
             ? new CodeCheckResult(CodeCheckOutcome.OpsLockedNow, 0, null, record.AccountId)
             : new CodeCheckResult(CodeCheckOutcome.LockedNow, 0, until, record.AccountId);

@@ -29,6 +29,21 @@ public sealed class VerificationStore
     public Task SaveAccountAsync(string accountId, AccountVerificationLockRecord record, CancellationToken cancellationToken) =>
         WriteAsync(AccountKey(accountId), record, cancellationToken);
 
+    /// <summary>
+    /// Saves a conversation's record and, when given, an account's record in one storage write, so that both are written
+    /// or neither (when the storage writes a batch atomically, as the SQLite and PostgreSQL ones do).
+    /// </summary>
+    public Task SaveAsync(string conversationId, ConversationVerificationRecord conversation, string? accountId, AccountVerificationLockRecord? account, CancellationToken cancellationToken)
+    {
+        var records = new List<(string Key, IStoreItem Record)> { (ConversationKey(conversationId), conversation) };
+        if (accountId is not null && account is not null)
+        {
+            records.Add((AccountKey(accountId), account));
+        }
+
+        return WriteAsync(records, cancellationToken);
+    }
+
     public Task<IdentityTokenUseRecord> GetTokenUseAsync(string tokenKey, CancellationToken cancellationToken) =>
         ReadAsync<IdentityTokenUseRecord>(TokenKey(tokenKey), cancellationToken);
 
@@ -48,22 +63,27 @@ public sealed class VerificationStore
         return items.TryGetValue(key, out var value) && value is T record ? record : new T();
     }
 
-    private async Task WriteAsync(string key, IStoreItem record, CancellationToken cancellationToken)
+    private Task WriteAsync(string key, IStoreItem record, CancellationToken cancellationToken) => WriteAsync([(key, record)], cancellationToken);
+
+    private async Task WriteAsync(IReadOnlyList<(string Key, IStoreItem Record)> records, CancellationToken cancellationToken)
     {
-        var expected = record.ETag;
+        var expected = records.ToDictionary(r => r.Key, r => r.Record.ETag, StringComparer.Ordinal);
         try
         {
-            await _storage.WriteAsync(new Dictionary<string, object> { [key] = record }, cancellationToken).ConfigureAwait(false);
+            await _storage.WriteAsync(records.ToDictionary(r => r.Key, r => (object)r.Record, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
         }
         catch (InvalidOperationException exception)
         {
             // Storages report an ETag conflict as InvalidOperationException (as MemoryStorage does); tell it from other
-            // failures by looking: when the stored ETag is no longer the one read, someone else wrote first.
-            var items = await _storage.ReadAsync([key], cancellationToken).ConfigureAwait(false);
-            var current = items.TryGetValue(key, out var value) && value is IStoreItem stored ? stored.ETag : null;
-            if (!string.Equals(current, expected, StringComparison.Ordinal))
+            // failures by looking: when a stored ETag is no longer the one read, someone else wrote first.
+            var items = await _storage.ReadAsync(expected.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var (key, etag) in expected)
             {
-                throw new VerificationConflictException($"The verification record '{key}' changed since it was read; nothing was written.", exception);
+                var current = items.TryGetValue(key, out var value) && value is IStoreItem stored ? stored.ETag : null;
+                if (!string.Equals(current, etag, StringComparison.Ordinal))
+                {
+                    throw new VerificationConflictException($"The verification record '{key}' changed since it was read; nothing was written.", exception);
+                }
             }
 
             throw;
