@@ -36,6 +36,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
 
         var app = builder.Build();
+        app.UseMiddleware<Storage.StorageOutageMiddleware>();
         app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
         app.MapBotMessages();
         app.MapAgentApi();
