@@ -1,6 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using SupportShield.Bot.Storage;
 using SupportShield.Dialogs.Identity;
+using SupportShield.Dialogs.Notices;
+using SupportShield.Middleware.AccountProtection;
 using SupportShield.Dialogs.Verification;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Security;
@@ -104,6 +106,22 @@ public sealed class CrossInstanceTests
             Assert.That(uses.Count(u => u == IdentityTokenUse.First), Is.EqualTo(1), $"round {round}: {string.Join(", ", uses)}");
             Assert.That(uses.Count(u => u == IdentityTokenUse.Replayed), Is.EqualTo(1), $"round {round}: {string.Join(", ", uses)}");
         }
+    }
+
+    [Test]
+    public async Task OwnerNotice_SameActivityOnTwoHostsAtOnce_OneEmailBetweenThem()
+    {
+        var hostA = _hosts.StartHost();
+        var hostB = _hosts.StartHost();
+        var a = hostA.GetServices<IAccountActivityObserver>().OfType<OwnerNotifier>().Single();
+        var b = hostB.GetServices<IAccountActivityObserver>().OfType<OwnerNotifier>().Single();
+        var activity = new AccountActivity("acct-1001", "conv-1", AccountActivityKind.DataRequested, DateTimeOffset.UtcNow);
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => (i % 2 == 0 ? a : b).OnActivityAsync(activity))));
+
+        // No mail server is configured: emails go to the dev outbox, which lives in the shared database too.
+        var emails = await hostA.GetRequiredService<IDevOutbox>().ListAsync();
+        Assert.That(emails.Count(e => e.Subject == OwnerNotifier.Subject(AccountActivityKind.DataRequested)), Is.EqualTo(1));
     }
 
     [Test]
