@@ -49,7 +49,16 @@ public sealed class PostgresServer : IAsyncDisposable
         await SharedGate.WaitAsync().ConfigureAwait(false);
         try
         {
-            return _shared ??= await StartAsync().ConfigureAwait(false);
+            if (_shared is null)
+            {
+                _shared = await StartAsync().ConfigureAwait(false);
+
+                // A test run that ends without the SetUpFixture's tear-down (a crash, a cancelled run) must not leave a server behind.
+                var server = _shared;
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            }
+
+            return _shared;
         }
         finally
         {
