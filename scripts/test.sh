@@ -16,6 +16,15 @@ if ! bash scripts/ensure-packages.sh /usr/bin/chromium:chromium /usr/bin/redis-s
   echo "0 passed, 1 failed"
   exit 1
 fi
+
+# The PostgreSQL storage tests start a throwaway server from Debian's binaries (PostgresServer in SupportShield.Testing).
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  echo "== installing postgresql (Debian package) for the storage tests"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -q postgresql >/dev/null; then
+    apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null || echo "could not install postgresql; its tests will fail" >&2
+  fi
+fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

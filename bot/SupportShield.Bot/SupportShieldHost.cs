@@ -44,6 +44,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldAgentConsole(builder.Configuration);
 
         var app = builder.Build();
+        app.UseMiddleware<Storage.StorageOutageMiddleware>();
         app.UseConsolePageHeaders();
         app.UseDefaultFiles();
         app.UseStaticFiles();

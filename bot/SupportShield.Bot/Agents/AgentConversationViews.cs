@@ -1,7 +1,7 @@
 using SupportShield.Bot.Agents.Contracts;
 using SupportShield.Bot.HoldOverrides;
 using SupportShield.Bot.HoldOverrides.Contracts;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 using SupportShield.Detection.Engine;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
@@ -25,7 +25,7 @@ public sealed class AgentConversationViews
     private readonly IHeldMessageStore _held;
     private readonly IAgentTranscriptStore _transcript;
     private readonly AgentTextMasker _masker;
-    private readonly SqliteOverrideRequestStore _overrides;
+    private readonly IOverrideRequestStore _overrides;
 
     public AgentConversationViews(
         IConversationStore conversations,
@@ -33,7 +33,7 @@ public sealed class AgentConversationViews
         IHeldMessageStore held,
         IAgentTranscriptStore transcript,
         AgentTextMasker masker,
-        SqliteOverrideRequestStore overrides)
+        IOverrideRequestStore overrides)
     {
         _conversations = conversations ?? throw new ArgumentNullException(nameof(conversations));
         _verification = verification ?? throw new ArgumentNullException(nameof(verification));

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Logging;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 using SupportShield.Dialogs.Email;
 
 namespace SupportShield.Bot.Email;
 
 /// <summary>
-/// The email sender when no SMTP server is configured: keeps each email in the <see cref="SqliteDevOutbox"/>, where
+/// The email sender when no SMTP server is configured: keeps each email in the <see cref="IDevOutbox"/>, where
 /// a developer on this machine reads it at <c>GET /dev/outbox</c>.
 /// </summary>
 public sealed partial class DevOutboxEmailSender : IEmailSender
 {
-    private readonly SqliteDevOutbox _outbox;
+    private readonly IDevOutbox _outbox;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DevOutboxEmailSender> _logger;
 
-    public DevOutboxEmailSender(SqliteDevOutbox outbox, TimeProvider timeProvider, ILogger<DevOutboxEmailSender> logger)
+    public DevOutboxEmailSender(IDevOutbox outbox, TimeProvider timeProvider, ILogger<DevOutboxEmailSender> logger)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));

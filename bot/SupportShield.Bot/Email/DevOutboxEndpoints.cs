@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SupportShield.Bot.Http;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 using SupportShield.Bot.Sms;
 using SupportShield.Dialogs.Email;
 using SupportShield.Dialogs.Sms;
@@ -39,7 +39,7 @@ public static class DevOutboxEndpoints
             return Results.NotFound();
         }
 
-        var outbox = context.RequestServices.GetRequiredService<SqliteDevOutbox>();
+        var outbox = context.RequestServices.GetRequiredService<IDevOutbox>();
         var emails = await outbox.ListAsync(MaxEmails, context.RequestAborted).ConfigureAwait(false);
         return Results.Json(emails);
     }

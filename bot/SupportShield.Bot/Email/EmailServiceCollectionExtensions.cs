@@ -28,7 +28,7 @@ public static class EmailServiceCollectionExtensions
         }
         else
         {
-            services.AddSupportShieldSqliteDatabase(configuration);
+            services.AddSupportShieldDatabase(configuration);
             services.TryAddSingleton<DevOutboxEmailSender>();
             services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<DevOutboxEmailSender>());
         }

@@ -1,5 +1,5 @@
 using SupportShield.Bot.Agents;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
@@ -14,7 +14,7 @@ public sealed class FalsePositiveService
 
     private readonly IConversationStore _conversations;
     private readonly IHeldMessageStore _held;
-    private readonly SqliteFalsePositiveStore _reports;
+    private readonly IFalsePositiveStore _reports;
     private readonly IAuditLog _audit;
     private readonly AgentTextMasker _masker;
     private readonly TimeProvider _time;
@@ -22,7 +22,7 @@ public sealed class FalsePositiveService
     public FalsePositiveService(
         IConversationStore conversations,
         IHeldMessageStore held,
-        SqliteFalsePositiveStore reports,
+        IFalsePositiveStore reports,
         IAuditLog audit,
         AgentTextMasker masker,
         TimeProvider time)

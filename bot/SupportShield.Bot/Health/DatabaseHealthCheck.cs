@@ -1,14 +1,14 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 
 namespace SupportShield.Bot.Health;
 
-/// <summary>Ready only when the database answers a query: without storage nothing can be held, so nothing may be sent.</summary>
+/// <summary>Ready only when the database (SQLite file or PostgreSQL, whichever is the provider) answers a query: without storage nothing can be held, so nothing may be sent.</summary>
 public sealed class DatabaseHealthCheck : IHealthCheck
 {
-    private readonly SqliteDatabase _database;
+    private readonly IStorageDatabase _database;
 
-    public DatabaseHealthCheck(SqliteDatabase database)
+    public DatabaseHealthCheck(IStorageDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
     }
@@ -18,15 +18,8 @@ public sealed class DatabaseHealthCheck : IHealthCheck
     {
         try
         {
-            var version = await _database.ReadAsync(
-                async (connection, ct) =>
-                {
-                    await using var command = connection.CreateCommand();
-                    command.CommandText = "SELECT MAX(version) FROM schema_version;";
-                    return Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
-                },
-                cancellationToken).ConfigureAwait(false);
-            return HealthCheckResult.Healthy($"schema version {version}");
+            var version = await _database.ProbeAsync(cancellationToken).ConfigureAwait(false);
+            return HealthCheckResult.Healthy(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"schema version {version}"));
         }
 #pragma warning disable CA1031 // Any failure means not ready.
         catch (Exception ex)

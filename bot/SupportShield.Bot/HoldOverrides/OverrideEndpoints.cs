@@ -3,7 +3,7 @@ using SupportShield.Bot.Access;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.Http;
 using SupportShield.Bot.HoldOverrides.Contracts;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 
 namespace SupportShield.Bot.HoldOverrides;
 
@@ -14,9 +14,7 @@ public static class OverrideEndpoints
     public static IServiceCollection AddSupportShieldOverrides(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.TryAddSingleton<SqliteOverrideRequestStore>();
         services.TryAddSingleton<OverrideService>();
-        services.TryAddSingleton<SqliteFalsePositiveStore>();
         services.TryAddSingleton<FalsePositives.FalsePositiveService>();
         return services;
     }

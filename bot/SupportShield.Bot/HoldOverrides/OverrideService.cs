@@ -1,7 +1,7 @@
 using SupportShield.Bot.AgentConsole;
 using SupportShield.Bot.Agents;
 using SupportShield.Bot.BotFramework;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
@@ -30,7 +30,7 @@ public sealed class OverrideService
     private readonly IConversationStore _conversations;
     private readonly IHeldMessageStore _held;
     private readonly HeldMessageReleaser _releaser;
-    private readonly SqliteOverrideRequestStore _requests;
+    private readonly IOverrideRequestStore _requests;
     private readonly IAuditLog _audit;
     private readonly AgentTextMasker _masker;
     private readonly TimeProvider _time;
@@ -42,7 +42,7 @@ public sealed class OverrideService
         IConversationStore conversations,
         IHeldMessageStore held,
         HeldMessageReleaser releaser,
-        SqliteOverrideRequestStore requests,
+        IOverrideRequestStore requests,
         IAuditLog audit,
         AgentTextMasker masker,
         TimeProvider time,

@@ -1,7 +1,7 @@
 using SupportShield.Bot.Access;
 using SupportShield.Bot.FalsePositives;
 using SupportShield.Bot.Rules;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 
 namespace SupportShield.Bot.Ops;
 
@@ -43,7 +43,7 @@ public static class OpsEndpoints
         return Results.Ok(await service.ListAsync(count, cancellationToken).ConfigureAwait(false));
     }
 
-    private static async Task<IResult> ListAuditAsync(string? conversationId, string? limit, SqliteAuditLog audit, CancellationToken cancellationToken)
+    private static async Task<IResult> ListAuditAsync(string? conversationId, string? limit, IAuditChainStore audit, CancellationToken cancellationToken)
     {
         if (!TryLimit(limit, out var count, out var problem))
         {
@@ -69,7 +69,7 @@ public static class OpsEndpoints
         }));
     }
 
-    private static async Task<IResult> VerifyAuditAsync(SqliteAuditLog audit, CancellationToken cancellationToken) =>
+    private static async Task<IResult> VerifyAuditAsync(IAuditChainStore audit, CancellationToken cancellationToken) =>
         Results.Ok(await audit.VerifyAsync(cancellationToken).ConfigureAwait(false));
 
     private static bool TryLimit(string? text, out int limit, out IResult? problem)

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 
 namespace SupportShield.Bot.Security;
 
@@ -14,9 +14,9 @@ public sealed class HashKeySource
     public const string SecretName = "hash-key";
 
     private readonly IOptions<SecurityOptions> _options;
-    private readonly SqliteDatabase _database;
+    private readonly IStorageDatabase _database;
 
-    public HashKeySource(IOptions<SecurityOptions> options, SqliteDatabase database)
+    public HashKeySource(IOptions<SecurityOptions> options, IStorageDatabase database)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _database = database ?? throw new ArgumentNullException(nameof(database));
@@ -42,7 +42,7 @@ public sealed class HashKeySource
         if (stored.Length < SecurityOptions.MinimumKeyBytes)
         {
             throw new InvalidOperationException(
-                $"The hash key stored in '{_database.FilePath}' (secrets table, '{SecretName}') is shorter than {SecurityOptions.MinimumKeyBytes} bytes; the database is damaged.");
+                $"The hash key stored in '{_database.Description}' (secrets table, '{SecretName}') is shorter than {SecurityOptions.MinimumKeyBytes} bytes; the database is damaged.");
         }
 
         return stored;

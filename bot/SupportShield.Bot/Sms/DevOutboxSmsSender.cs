@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Logging;
-using SupportShield.Bot.Storage.Sqlite;
+using SupportShield.Bot.Storage;
 using SupportShield.Dialogs.Email;
 using SupportShield.Dialogs.Sms;
 
 namespace SupportShield.Bot.Sms;
 
 /// <summary>
-/// The SMS sender when no SMS provider is configured: keeps each text message in the <see cref="SqliteDevOutbox"/>
+/// The SMS sender when no SMS provider is configured: keeps each text message in the <see cref="IDevOutbox"/>
 /// (recipient = the phone number, subject <c>SMS</c>), where a developer on this machine reads it at <c>GET /dev/outbox</c>.
 /// </summary>
 public sealed partial class DevOutboxSmsSender : ISmsSender
@@ -14,11 +14,11 @@ public sealed partial class DevOutboxSmsSender : ISmsSender
     /// <summary>The subject that marks a text message in the dev outbox.</summary>
     public const string Subject = "SMS";
 
-    private readonly SqliteDevOutbox _outbox;
+    private readonly IDevOutbox _outbox;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger<DevOutboxSmsSender> _logger;
 
-    public DevOutboxSmsSender(SqliteDevOutbox outbox, TimeProvider timeProvider, ILogger<DevOutboxSmsSender> logger)
+    public DevOutboxSmsSender(IDevOutbox outbox, TimeProvider timeProvider, ILogger<DevOutboxSmsSender> logger)
     {
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
         _timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));

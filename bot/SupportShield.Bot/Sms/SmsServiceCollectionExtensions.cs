@@ -37,7 +37,7 @@ public static class SmsServiceCollectionExtensions
         }
         else
         {
-            services.AddSupportShieldSqliteDatabase(configuration);
+            services.AddSupportShieldDatabase(configuration);
             services.TryAddSingleton<DevOutboxSmsSender>();
             services.TryAddSingleton<ISmsSender>(sp => sp.GetRequiredService<DevOutboxSmsSender>());
         }

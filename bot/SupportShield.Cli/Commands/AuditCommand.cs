@@ -1,18 +1,22 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 using SupportShield.Cli.Arguments;
 using SupportShield.Middleware.Audit;
 
 namespace SupportShield.Cli.Commands;
 
-/// <summary><c>supportshield audit verify --db PATH</c>: checks the audit log's hash chain in a SupportShield SQLite file.</summary>
+/// <summary><c>supportshield audit verify --db PATH | --postgres CONNECTION</c>: checks the audit log's hash chain in a SupportShield SQLite file or PostgreSQL database.</summary>
 public sealed class AuditCommand : ICommand
 {
     /// <summary>The option naming the database file.</summary>
     public const string DbOption = "--db";
 
+    /// <summary>The option giving a PostgreSQL connection string.</summary>
+    public const string PostgresOption = "--postgres";
+
     private static readonly string[] Flags = [];
-    private static readonly string[] ValueOptions = [DbOption];
+    private static readonly string[] ValueOptions = [DbOption, PostgresOption];
 
     /// <inheritdoc />
     public string Name => "audit";
@@ -23,17 +27,21 @@ public sealed class AuditCommand : ICommand
     /// <inheritdoc />
     public string Help => """
         Usage: supportshield audit verify --db PATH
+               supportshield audit verify --postgres CONNECTION
 
-        Reads the audit log of a SupportShield SQLite file (read-only) and checks its hash chain: every record
+        Reads the audit log of a SupportShield SQLite file or PostgreSQL database (read-only) and checks its hash chain: every record
         must chain from the one before it and hash to what it stores. Names the first broken record: its id,
         its time, and what differs (content changed, records deleted or reordered, hash missing).
         When the chain is intact, prints the number of records and the hash of the last one; keep that hash
         somewhere else to detect a later rewrite of the whole log or removal of its newest records.
-        Exit code 0 when the chain is intact, 1 when it is broken, 2 when the file cannot be read.
+        Exit code 0 when the chain is intact, 1 when it is broken, 2 when the log cannot be read.
 
         Options:
-          --db PATH    the SQLite file (SupportShield:Storage:SqlitePath)
-          -h, --help   show this help
+          --db PATH              the SQLite file (SupportShield:Storage:SqlitePath)
+          --postgres CONNECTION  the Npgsql connection string (SupportShield:Storage:Postgres:ConnectionString),
+                                 e.g. "Host=db;Database=supportshield;Username=auditor"; prefer a read-only role, and
+                                 PGPASSWORD or ~/.pgpass for the password (a command line is visible to other users)
+          -h, --help             show this help
         """;
 
     /// <inheritdoc />
@@ -57,15 +65,31 @@ public sealed class AuditCommand : ICommand
             throw new UsageException($"unexpected argument '{parsed.Positionals[1]}'");
         }
 
-        var path = parsed.Value(DbOption) ?? throw new UsageException("missing --db PATH");
+        var path = parsed.Value(DbOption);
+        var postgres = parsed.Value(PostgresOption);
+        if ((path is null) == (postgres is null))
+        {
+            throw new UsageException(path is null ? "missing --db PATH or --postgres CONNECTION" : "give --db or --postgres, not both");
+        }
+
         AuditChainReport report;
+        string source = path ?? "the PostgreSQL database";
         try
         {
-            report = Read(path);
+            if (postgres is not null)
+            {
+                var builder = new NpgsqlConnectionStringBuilder(postgres);
+                source = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
+                report = ReadPostgres(builder);
+            }
+            else
+            {
+                report = Read(path!);
+            }
         }
-        catch (Exception ex) when (ex is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or System.Text.Json.JsonException)
+        catch (Exception ex) when (ex is SqliteException or NpgsqlException or ArgumentException or IOException or UnauthorizedAccessException or InvalidDataException or FormatException or System.Text.Json.JsonException)
         {
-            io.Error.WriteLine($"supportshield audit: cannot read the audit log of {path}: {ex.Message}");
+            io.Error.WriteLine($"supportshield audit: cannot read the audit log of {source}: {ex.Message}");
             return ExitCodes.Usage;
         }
 
@@ -89,6 +113,33 @@ public sealed class AuditCommand : ICommand
         AuditChainBreakKind.ChainBroken => "record deleted, reordered or inserted",
         _ => "hash missing",
     };
+
+    private static AuditChainReport ReadPostgres(NpgsqlConnectionStringBuilder builder)
+    {
+        builder.Pooling = false;
+        using var connection = new NpgsqlConnection(builder.ConnectionString);
+        connection.Open();
+
+        // One read-only snapshot: hosts may go on appending while the chain is read.
+        using var transaction = connection.BeginTransaction(System.Data.IsolationLevel.RepeatableRead);
+        using (var readOnly = new NpgsqlCommand("SET TRANSACTION READ ONLY;", connection, transaction))
+        {
+            readOnly.ExecuteNonQuery();
+        }
+
+        using (var columns = new NpgsqlCommand(
+            "SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'audit_records' AND column_name IN ('hash', 'previous_hash');",
+            connection,
+            transaction))
+        {
+            if (Convert.ToInt32(columns.ExecuteScalar(), CultureInfo.InvariantCulture) != 2)
+            {
+                throw new InvalidDataException("it has no audit_records table with chain columns (not a SupportShield database: start the bot on it once to create the schema)");
+            }
+        }
+
+        return AuditChain.Verify(AuditTable.ReadAllAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult());
+    }
 
     private static AuditChainReport Read(string path)
     {

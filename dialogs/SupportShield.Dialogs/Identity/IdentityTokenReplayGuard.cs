@@ -5,7 +5,8 @@ namespace SupportShield.Dialogs.Identity;
 
 /// <summary>
 /// Binds each identity token (by its <c>jti</c>) to the first conversation that presents it, for the token's lifetime:
-/// a token copied into another conversation is refused. Stores only a keyed hash of the id.
+/// a token copied into another conversation is refused, also when the copy reaches another host sharing the storage.
+/// Stores only a keyed hash of the id.
 /// </summary>
 #pragma warning disable CA1001 // The gate is a SemaphoreSlim without a wait handle: nothing to dispose; the guard lives as long as the host.
 public sealed class IdentityTokenReplayGuard
@@ -34,16 +35,26 @@ public sealed class IdentityTokenReplayGuard
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var record = await _store.GetTokenUseAsync(key, cancellationToken).ConfigureAwait(false);
-            if (record.ConversationId is not null && record.ExpiresAt > _time.GetUtcNow())
+            for (var attempt = 1; ; attempt++)
             {
-                return string.Equals(record.ConversationId, conversationId, StringComparison.Ordinal) ? IdentityTokenUse.SameConversation : IdentityTokenUse.Replayed;
-            }
+                var record = await _store.GetTokenUseAsync(key, cancellationToken).ConfigureAwait(false);
+                if (record.ConversationId is not null && record.ExpiresAt > _time.GetUtcNow())
+                {
+                    return string.Equals(record.ConversationId, conversationId, StringComparison.Ordinal) ? IdentityTokenUse.SameConversation : IdentityTokenUse.Replayed;
+                }
 
-            record.ConversationId = conversationId;
-            record.ExpiresAt = expiresAt;
-            await _store.SaveTokenUseAsync(key, record, cancellationToken).ConfigureAwait(false);
-            return IdentityTokenUse.First;
+                record.ConversationId = conversationId;
+                record.ExpiresAt = expiresAt;
+                try
+                {
+                    // Written with the ETag read: of two hosts binding one token at once, the second sees the first's binding.
+                    await _store.SaveTokenUseAsync(key, record, cancellationToken).ConfigureAwait(false);
+                    return IdentityTokenUse.First;
+                }
+                catch (VerificationConflictException) when (attempt < 8)
+                {
+                }
+            }
         }
         finally
         {

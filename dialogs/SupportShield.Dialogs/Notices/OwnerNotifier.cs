@@ -1,3 +1,4 @@
+using Microsoft.Bot.Builder;
 using System.Collections.Concurrent;
 using System.Globalization;
 using SupportShield.Dialogs.Email;
@@ -11,7 +12,8 @@ namespace SupportShield.Dialogs.Notices;
 /// Tells an account's owner, at the email on file, when someone in a chat asks for the account's data or to change its
 /// contact details, when verification fails or locks, and when contact details change. A notice says what happened and
 /// when, carries no personal data, and has a "this wasn't me" link that locks chat disclosures for the account.
-/// At most one notice of a kind per account per <see cref="OwnerNoticeOptions.MinimumInterval"/>; delivery is best effort.
+/// At most one notice of a kind per account per <see cref="OwnerNoticeOptions.MinimumInterval"/>, between all hosts when given
+/// the bot's shared <see cref="IStorage"/>; delivery is best effort.
 /// </summary>
 public sealed class OwnerNotifier : IAccountActivityObserver
 {
@@ -26,6 +28,7 @@ public sealed class OwnerNotifier : IAccountActivityObserver
     private readonly OwnerNoticeOptions _options;
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<(string, AccountActivityKind), DateTimeOffset> _lastSent = new();
+    private readonly IStorage? _shared;
 
     public OwnerNotifier(
         IAccountDirectory accounts,
@@ -34,7 +37,8 @@ public sealed class OwnerNotifier : IAccountActivityObserver
         IAuditLog audit,
         AuditRecordFactory records,
         OwnerNoticeOptions options,
-        TimeProvider time)
+        TimeProvider time,
+        IStorage? sharedState = null)
     {
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _email = email ?? throw new ArgumentNullException(nameof(email));
@@ -43,6 +47,7 @@ public sealed class OwnerNotifier : IAccountActivityObserver
         _records = records ?? throw new ArgumentNullException(nameof(records));
         _options = options ?? throw new ArgumentNullException(nameof(options));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _shared = sharedState;
     }
 
     /// <inheritdoc />
@@ -62,6 +67,11 @@ public sealed class OwnerNotifier : IAccountActivityObserver
             return;
         }
 
+        if (_shared is not null && !await TryClaimSharedAsync(activity, now, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
         _lastSent[key] = now;
         var link = new Uri(_options.PublicBaseUrl, ReportPath + "?token=" + Uri.EscapeDataString(_tokens.Create(account.Id, now + _options.ReportLinkLifetime)));
         var message = new EmailMessage(account.Email, Subject(activity.Kind), Body(activity, link));
@@ -74,7 +84,50 @@ public sealed class OwnerNotifier : IAccountActivityObserver
         catch (EmailDeliveryException)
         {
             _lastSent.TryRemove(key, out _);
+            if (_shared is not null)
+            {
+                await _shared.WriteAsync(new Dictionary<string, object> { [SharedKey(activity)] = new OwnerNoticeRecord { ETag = "*" } }, cancellationToken).ConfigureAwait(false);
+            }
+
             await _audit.AppendAsync(_records.ForEvent(activity.ConversationId, "notice", "notice.failed", [rule]), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string SharedKey(AccountActivity activity) =>
+        "supportshield/notices/" + activity.AccountId + "/" + activity.Kind.ToString();
+
+    /// <summary>
+    /// Takes the account's notice slot of this kind in the shared storage, so that hosts sharing it send one notice per
+    /// interval between them: written with the ETag read, of two hosts claiming at once only the first succeeds.
+    /// </summary>
+    private async Task<bool> TryClaimSharedAsync(AccountActivity activity, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var key = SharedKey(activity);
+        var items = await _shared!.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+        var record = items.TryGetValue(key, out var value) && value is OwnerNoticeRecord stored ? stored : new OwnerNoticeRecord();
+        if (record.LastSent is { } last && now - last < _options.MinimumInterval)
+        {
+            return false;
+        }
+
+        var expected = record.ETag;
+        record.LastSent = now;
+        try
+        {
+            await _shared.WriteAsync(new Dictionary<string, object> { [key] = record }, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            // An ETag conflict: another host claimed the slot first and sends the notice. Anything else is a real failure.
+            var reread = await _shared.ReadAsync([key], cancellationToken).ConfigureAwait(false);
+            var current = reread.TryGetValue(key, out var again) && again is OwnerNoticeRecord claimed ? claimed.ETag : null;
+            if (!string.Equals(current, expected, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            throw;
         }
     }
 

@@ -12,7 +12,9 @@ namespace SupportShield.Dialogs.Verification;
 /// </summary>
 /// <remarks>
 /// Every change runs under one gate, so that parallel attempts (many conversations hammering one account at once) cannot
-/// lose an update of the failure counters. The gate is per process: run one bot process per verification store.
+/// lose an update of the failure counters. The gate is per process; between processes sharing one storage, every record is
+/// written with the ETag it was read with (<see cref="VerificationStore"/>), and a change that lost the race is run again
+/// on fresh records: a code is consumed once, and no failure is lost, whichever host handles each attempt.
 /// </remarks>
 #pragma warning disable CA1001 // The gate is a SemaphoreSlim without a wait handle: it holds nothing to dispose, and the machine lives as long as the host.
 public sealed class VerificationStateMachine
@@ -26,6 +28,9 @@ public sealed class VerificationStateMachine
 
     private const string CodePurposePrefix = "verification-code:";
     private const string ContactPurpose = "verification-contact";
+
+    // How often a change that lost a race with another host is run again before the conflict is reported.
+    private const int MaxAttempts = 8;
 
     private readonly VerificationStore _store;
     private readonly KeyedHasher _hasher;
@@ -100,9 +105,10 @@ public sealed class VerificationStateMachine
                 return new IssuedCode(IssueOutcome.Locked, null, now, record.LockedUntil);
             }
 
+            AccountVerificationLockRecord? account = null;
             if (rateKey is not null)
             {
-                var account = await _store.GetAccountAsync(rateKey, cancellationToken).ConfigureAwait(false);
+                account = await _store.GetAccountAsync(rateKey, cancellationToken).ConfigureAwait(false);
                 if (account.OpsLocked)
                 {
                     return new IssuedCode(IssueOutcome.OpsLocked, null, now, null);
@@ -117,8 +123,6 @@ public sealed class VerificationStateMachine
                 {
                     return new IssuedCode(IssueOutcome.RateLimited, null, now, retryAt);
                 }
-
-                await _store.SaveAccountAsync(rateKey, account, cancellationToken).ConfigureAwait(false);
             }
 
             var code = _codes.NewCode();
@@ -132,7 +136,9 @@ public sealed class VerificationStateMachine
             record.CodeExpiresAt = expires;
             record.VerifiedUntil = null;
             record.VerifiedBy = null;
-            await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
+
+            // The send slot and the new code are one write: a lost race with another host takes neither.
+            await _store.SaveAsync(conversationId, record, rateKey, account, cancellationToken).ConfigureAwait(false);
             return new IssuedCode(IssueOutcome.Issued, accountId is null ? string.Empty : code, expires, null);
         });
 
@@ -342,13 +348,10 @@ public sealed class VerificationStateMachine
 
         record.VerifiedBy = verifiedBy;
         record.VerifiedUntil = now + _options.VerifiedDuration;
-        await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
-        if (account.WrongCodes > 0 || account.ConsecutiveFailures > 0)
-        {
-            account.WrongCodes = 0;
-            account.ConsecutiveFailures = 0;
-            await _store.SaveAccountAsync(accountId, account, cancellationToken).ConfigureAwait(false);
-        }
+        var resetAccount = account.WrongCodes > 0 || account.ConsecutiveFailures > 0;
+        account.WrongCodes = 0;
+        account.ConsecutiveFailures = 0;
+        await _store.SaveAsync(conversationId, record, resetAccount ? accountId : null, resetAccount ? account : null, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<CodeCheckResult> RecordWrongCodeAsync(
@@ -376,17 +379,16 @@ public sealed class VerificationStateMachine
                 account.WrongCodes = 0;
                 account.LockedUntil = now + _options.LockoutDuration;
             }
-
-            await _store.SaveAccountAsync(record.AccountId, account, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             wrong = ++record.WrongCodes;
         }
 
+        // The account's count and the conversation are one write: a guess that lost a race with another host counts once, when re-run.
         if (wrong < _options.MaxWrongCodes && !opsLockedNow)
         {
-            await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
+            await _store.SaveAsync(conversationId, record, record.AccountId, account, cancellationToken).ConfigureAwait(false);
             return new CodeCheckResult(CodeCheckOutcome.Wrong, _options.MaxWrongCodes - wrong, AccountId: record.AccountId);
         }
 
@@ -395,7 +397,7 @@ public sealed class VerificationStateMachine
         record.CodeHash = null;
         record.WrongCodes = 0;
         record.LockedUntil = until;
-        await _store.SaveConversationAsync(conversationId, record, cancellationToken).ConfigureAwait(false);
+        await _store.SaveAsync(conversationId, record, record.AccountId, account, cancellationToken).ConfigureAwait(false);
         return opsLockedNow
             ? new CodeCheckResult(CodeCheckOutcome.OpsLockedNow, 0, null, record.AccountId)
             : new CodeCheckResult(CodeCheckOutcome.LockedNow, 0, until, record.AccountId);
@@ -406,7 +408,17 @@ public sealed class VerificationStateMachine
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            return await action().ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    return await action().ConfigureAwait(false);
+                }
+                catch (VerificationConflictException) when (attempt < MaxAttempts)
+                {
+                    // Another host changed a record first: decide again on what is stored now.
+                }
+            }
         }
         finally
         {

@@ -3,7 +3,11 @@ using SupportShield.Dialogs.Identity;
 
 namespace SupportShield.Dialogs.Verification;
 
-/// <summary>Reads and writes verification records through the bot's <see cref="IStorage"/>.</summary>
+/// <summary>
+/// Reads and writes verification records through the bot's <see cref="IStorage"/>. A record is written with the ETag it
+/// was read with (none when it is new), so a write over a change made in between, by another host sharing the storage,
+/// fails with <see cref="VerificationConflictException"/> and writes nothing: read-modify-write stays atomic across hosts.
+/// </summary>
 public sealed class VerificationStore
 {
     private readonly IStorage _storage;
@@ -25,6 +29,21 @@ public sealed class VerificationStore
     public Task SaveAccountAsync(string accountId, AccountVerificationLockRecord record, CancellationToken cancellationToken) =>
         WriteAsync(AccountKey(accountId), record, cancellationToken);
 
+    /// <summary>
+    /// Saves a conversation's record and, when given, an account's record in one storage write, so that both are written
+    /// or neither (when the storage writes a batch atomically, as the SQLite and PostgreSQL ones do).
+    /// </summary>
+    public Task SaveAsync(string conversationId, ConversationVerificationRecord conversation, string? accountId, AccountVerificationLockRecord? account, CancellationToken cancellationToken)
+    {
+        var records = new List<(string Key, IStoreItem Record)> { (ConversationKey(conversationId), conversation) };
+        if (accountId is not null && account is not null)
+        {
+            records.Add((AccountKey(accountId), account));
+        }
+
+        return WriteAsync(records, cancellationToken);
+    }
+
     public Task<IdentityTokenUseRecord> GetTokenUseAsync(string tokenKey, CancellationToken cancellationToken) =>
         ReadAsync<IdentityTokenUseRecord>(TokenKey(tokenKey), cancellationToken);
 
@@ -44,10 +63,30 @@ public sealed class VerificationStore
         return items.TryGetValue(key, out var value) && value is T record ? record : new T();
     }
 
-    private Task WriteAsync(string key, IStoreItem record, CancellationToken cancellationToken)
+    private Task WriteAsync(string key, IStoreItem record, CancellationToken cancellationToken) => WriteAsync([(key, record)], cancellationToken);
+
+    private async Task WriteAsync(IReadOnlyList<(string Key, IStoreItem Record)> records, CancellationToken cancellationToken)
     {
-        // Last writer wins within one conversation's turn; records carry no ETag check so that a stale read never blocks a lock.
-        record.ETag = "*";
-        return _storage.WriteAsync(new Dictionary<string, object> { [key] = record }, cancellationToken);
+        var expected = records.ToDictionary(r => r.Key, r => r.Record.ETag, StringComparer.Ordinal);
+        try
+        {
+            await _storage.WriteAsync(records.ToDictionary(r => r.Key, r => (object)r.Record, StringComparer.Ordinal), cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidOperationException exception)
+        {
+            // Storages report an ETag conflict as InvalidOperationException (as MemoryStorage does); tell it from other
+            // failures by looking: when a stored ETag is no longer the one read, someone else wrote first.
+            var items = await _storage.ReadAsync(expected.Keys.ToArray(), cancellationToken).ConfigureAwait(false);
+            foreach (var (key, etag) in expected)
+            {
+                var current = items.TryGetValue(key, out var value) && value is IStoreItem stored ? stored.ETag : null;
+                if (!string.Equals(current, etag, StringComparison.Ordinal))
+                {
+                    throw new VerificationConflictException($"The verification record '{key}' changed since it was read; nothing was written.", exception);
+                }
+            }
+
+            throw;
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// (<see cref="AuditChain"/>): the previous hash is read inside the same immediate write transaction as the insert, so
 /// appends from any number of requests (or processes) form one chain.
 /// </summary>
-public sealed class SqliteAuditLog : IAuditLog, IAuditActionCounts
+public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts
 {
     private readonly SqliteDatabase _database;
 

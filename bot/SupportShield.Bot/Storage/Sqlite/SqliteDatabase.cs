@@ -9,7 +9,7 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// so readers never wait for the writer, and serializes writes inside this process so concurrent requests queue
 /// here instead of failing with SQLITE_BUSY. The schema is created or migrated on first use.
 /// </summary>
-public sealed class SqliteDatabase : IDisposable
+public sealed class SqliteDatabase : IStorageDatabase, IDisposable
 {
     private readonly string _connectionString;
     private readonly int _busyTimeoutMilliseconds;
@@ -81,6 +81,20 @@ public sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <inheritdoc />
+    public string Description => FilePath;
+
+    /// <inheritdoc />
+    public Task<int> ProbeAsync(CancellationToken cancellationToken = default) =>
+        ReadAsync(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT MAX(version) FROM schema_version;";
+                return Convert.ToInt32(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture);
+            },
+            cancellationToken);
+
     /// <summary>The schema version the file is at.</summary>
     public int GetSchemaVersion()
     {
@@ -120,7 +134,7 @@ public sealed class SqliteDatabase : IDisposable
     /// The secret stored under <paramref name="name"/>; when there is none, stores <paramref name="create"/>'s value first.
     /// Synchronous because it is needed while services are being built.
     /// </summary>
-    internal byte[] GetOrAddSecret(string name, Func<byte[]> create)
+    public byte[] GetOrAddSecret(string name, Func<byte[]> create)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(create);

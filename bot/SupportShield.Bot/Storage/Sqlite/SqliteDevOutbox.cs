@@ -7,7 +7,7 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// Emails kept instead of sent, for development without a mail server. Part of the message path: the bodies may
 /// hold one-time codes, which is the point, and why the outbox is only ever shown to loopback callers.
 /// </summary>
-public sealed class SqliteDevOutbox
+public sealed class SqliteDevOutbox : IDevOutbox
 {
     private readonly SqliteDatabase _database;
 

@@ -3,7 +3,7 @@ using SupportShield.Bot.FalsePositives;
 namespace SupportShield.Bot.Storage.Sqlite;
 
 /// <summary>False-positive reports in SQLite.</summary>
-public sealed class SqliteFalsePositiveStore
+public sealed class SqliteFalsePositiveStore : IFalsePositiveStore
 {
     private readonly SqliteDatabase _database;
 

@@ -3,7 +3,7 @@ using SupportShield.Bot.HoldOverrides;
 namespace SupportShield.Bot.Storage.Sqlite;
 
 /// <summary>Override requests in SQLite. A decision is a conditional update from Pending, so two supervisors cannot both decide.</summary>
-public sealed class SqliteOverrideRequestStore
+public sealed class SqliteOverrideRequestStore : IOverrideRequestStore
 {
     private const string SelectColumns =
         "SELECT request_id, conversation_id, message_id, agent_id, masked_justification, status, requested_at, decided_at, decided_by FROM override_requests";
@@ -88,8 +88,8 @@ public sealed class SqliteOverrideRequestStore
         reader.IsDBNull(7) ? null : SqliteTime.FromText(reader.GetString(7)),
         reader.IsDBNull(8) ? null : reader.GetString(8));
 
-    /// <summary>Moves the request from <paramref name="from"/> to <paramref name="to"/>; false when it was not in <paramref name="from"/>.</summary>
-    public Task<bool> TryDecideAsync(string requestId, OverrideStatus from, OverrideStatus to, string? decidedBy, DateTimeOffset? decidedAt, CancellationToken cancellationToken = default)
+    /// <summary>Moves the request from <paramref name="from"/> to <paramref name="decision"/>; false when it was not in <paramref name="from"/>.</summary>
+    public Task<bool> TryDecideAsync(string requestId, OverrideStatus from, OverrideStatus decision, string? decidedBy, DateTimeOffset? decidedAt, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(requestId);
         return _database.WriteAsync(
@@ -103,7 +103,7 @@ public sealed class SqliteOverrideRequestStore
                     """;
                 command.Parameters.AddWithValue("$id", requestId);
                 command.Parameters.AddWithValue("$from", from.ToString());
-                command.Parameters.AddWithValue("$to", to.ToString());
+                command.Parameters.AddWithValue("$to", decision.ToString());
                 command.Parameters.AddWithValue("$by", (object?)decidedBy ?? DBNull.Value);
                 command.Parameters.AddWithValue("$at", decidedAt is { } at ? SqliteTime.ToText(at) : DBNull.Value);
                 return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;

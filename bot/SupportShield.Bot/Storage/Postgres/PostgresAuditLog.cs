@@ -1,0 +1,150 @@
+using Npgsql;
+using SupportShield.Middleware.Audit;
+
+namespace SupportShield.Bot.Storage.Postgres;
+
+/// <summary>
+/// The audit log in PostgreSQL. Append-only by design: this type has no way to change or remove a record, and the
+/// table's triggers refuse UPDATE, DELETE and TRUNCATE from anyone else. Each record is chained to the one before it
+/// (<see cref="AuditChain"/>). Appends from every host sharing the database serialise on one transaction-scoped
+/// advisory lock (<c>pg_advisory_xact_lock</c>): the previous hash is read and the record inserted while it is held, so
+/// the chain has one head and ids follow chain order.
+/// </summary>
+public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts
+{
+    private readonly PostgresDatabase _database;
+
+    public PostgresAuditLog(PostgresDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+    }
+
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(record.ConversationId);
+        ArgumentNullException.ThrowIfNull(record.Direction);
+        ArgumentNullException.ThrowIfNull(record.Action);
+        var normalised = record with
+        {
+            EntityTypes = record.EntityTypes ?? [],
+            RuleIds = record.RuleIds ?? [],
+            ValueHashes = record.ValueHashes ?? [],
+        };
+        return _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using (var gate = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction))
+                {
+                    gate.Parameters.AddWithValue("key", PostgresDatabase.AuditChainLockKey);
+                    await gate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                string previous;
+                await using (var last = new NpgsqlCommand("SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1;", connection, transaction))
+                {
+                    // A missing hash on the last record (tampering) is left for verify to report; the chain goes on from genesis.
+                    previous = await last.ExecuteScalarAsync(ct).ConfigureAwait(false) as string ?? AuditChain.Genesis;
+                }
+
+                await using var command = new NpgsqlCommand(
+                    """
+                    INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
+                        entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
+                    VALUES (@conversation, @time, @ticks, @direction, @action, @types, @rules, @preview, @hashes, @message, @actor, @previous, @hash);
+                    """,
+                    connection,
+                    transaction);
+                command.Parameters.AddWithValue("conversation", normalised.ConversationId);
+                command.Parameters.AddWithValue("time", PostgresTime.ToText(normalised.Time));
+                command.Parameters.AddWithValue("ticks", normalised.Time.UtcTicks);
+                command.Parameters.AddWithValue("direction", normalised.Direction);
+                command.Parameters.AddWithValue("action", normalised.Action);
+                command.Parameters.AddWithValue("types", PostgresJson.Serialize(normalised.EntityTypes));
+                command.Parameters.AddWithValue("rules", PostgresJson.Serialize(normalised.RuleIds));
+                command.Parameters.Add(Text("preview", normalised.MaskedPreview));
+                command.Parameters.AddWithValue("hashes", PostgresJson.Serialize(normalised.ValueHashes));
+                command.Parameters.Add(Text("message", normalised.MessageId));
+                command.Parameters.Add(Text("actor", normalised.Actor));
+                command.Parameters.AddWithValue("previous", previous);
+                command.Parameters.AddWithValue("hash", AuditChain.ComputeHash(previous, normalised));
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        var stored = await QueryAsync(" WHERE conversation_id = @conversation ORDER BY time_utc_ticks, id;", conversationId, null, cancellationToken).ConfigureAwait(false);
+        return stored.Select(s => s.Record).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<ChainedAuditRecord>> ListRecentAsync(string? conversationId, int limit, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        var where = conversationId is null ? string.Empty : " WHERE conversation_id = @conversation";
+        var newest = await QueryAsync(where + " ORDER BY id DESC LIMIT @limit;", conversationId, limit, cancellationToken).ConfigureAwait(false);
+        return newest.Reverse().ToList();
+    }
+
+    /// <inheritdoc />
+    public Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default) =>
+        _database.ReadAsync(
+            async (connection, ct) => AuditChain.Verify(await AuditTable.ReadAllAsync(connection, null, ct).ConfigureAwait(false)),
+            cancellationToken);
+
+    private static NpgsqlParameter Text(string name, string? value) =>
+        new(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+
+    /// <summary>Records per (direction, action) with a time in [<paramref name="since"/>, <paramref name="until"/>).</summary>
+    public Task<IReadOnlyList<AuditActionCount>> CountActionsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
+        _database.ReadAsync<IReadOnlyList<AuditActionCount>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = """
+                    SELECT direction, action, COUNT(*) FROM audit_records
+                    WHERE time_utc_ticks >= @from AND time_utc_ticks < @to
+                    GROUP BY direction, action;
+                    """;
+                command.Parameters.AddWithValue("from", since.UtcTicks);
+                command.Parameters.AddWithValue("to", until.UtcTicks);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var counts = new List<AuditActionCount>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    counts.Add(new AuditActionCount(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+                }
+
+                return counts;
+            },
+            cancellationToken);
+
+    private Task<IReadOnlyList<ChainedAuditRecord>> QueryAsync(string tail, string? conversationId, int? limit, CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<ChainedAuditRecord>>(
+            async (connection, ct) =>
+            {
+                await using var command = new NpgsqlCommand(AuditTable.SelectColumns + tail, connection);
+                if (conversationId is not null)
+                {
+                    command.Parameters.AddWithValue("conversation", conversationId);
+                }
+
+                if (limit is not null)
+                {
+                    command.Parameters.AddWithValue("limit", limit.Value);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var records = new List<ChainedAuditRecord>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    records.Add(AuditTable.Read(reader));
+                }
+
+                return records;
+            },
+            cancellationToken);
+}

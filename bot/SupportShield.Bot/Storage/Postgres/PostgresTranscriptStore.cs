@@ -1,0 +1,85 @@
+using Npgsql;
+using SupportShield.Middleware.Transcripts;
+
+namespace SupportShield.Bot.Storage.Postgres;
+
+/// <summary>Transcript lines in PostgreSQL.</summary>
+public sealed class PostgresTranscriptStore : IAgentTranscriptStore
+{
+    private readonly PostgresDatabase _database;
+
+    public PostgresTranscriptStore(PostgresDatabase database)
+    {
+        _database = database ?? throw new ArgumentNullException(nameof(database));
+    }
+
+    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.ConversationId);
+        ArgumentNullException.ThrowIfNull(entry.Text);
+        return _database.WriteAsync(
+            async (connection, transaction, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = """
+                    INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
+                    VALUES (@conversation, @role, @text, @time, @ticks);
+                    """;
+                command.Parameters.AddWithValue("conversation", entry.ConversationId);
+                command.Parameters.AddWithValue("role", entry.Role.ToString());
+                command.Parameters.AddWithValue("text", entry.Text);
+                command.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
+                command.Parameters.AddWithValue("ticks", entry.Time.UtcTicks);
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            },
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TranscriptEntry>> ListAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        QueryAsync(conversationId, """
+            SELECT role, text, time FROM transcript_entries
+            WHERE conversation_id = @conversation ORDER BY time_utc_ticks, id;
+            """, count: null, cancellationToken);
+
+    public async Task<IReadOnlyList<TranscriptEntry>> ListRecentAsync(string conversationId, int count, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var newestFirst = await QueryAsync(conversationId, """
+            SELECT role, text, time FROM transcript_entries
+            WHERE conversation_id = @conversation ORDER BY time_utc_ticks DESC, id DESC LIMIT @count;
+            """, count, cancellationToken).ConfigureAwait(false);
+        return newestFirst.Reverse().ToList();
+    }
+
+    private Task<IReadOnlyList<TranscriptEntry>> QueryAsync(string conversationId, string sql, int? count, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        return _database.ReadAsync<IReadOnlyList<TranscriptEntry>>(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = sql;
+                command.Parameters.AddWithValue("conversation", conversationId);
+                if (count is { } limit)
+                {
+                    command.Parameters.AddWithValue("count", limit);
+                }
+
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                var entries = new List<TranscriptEntry>();
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    entries.Add(new TranscriptEntry(
+                        conversationId,
+                        Enum.Parse<TranscriptRole>(reader.GetString(0)),
+                        reader.GetString(1),
+                        PostgresTime.FromText(reader.GetString(2))));
+                }
+
+                return entries;
+            },
+            cancellationToken);
+    }
+}
