@@ -9,6 +9,7 @@ using SupportShield.Bot.RateLimiting;
 using SupportShield.Bot.Email;
 using SupportShield.Bot.Ops;
 using SupportShield.Bot.Telemetry;
+using SupportShield.Bot.WebChat;
 
 namespace SupportShield.Bot;
 
@@ -34,9 +35,10 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldDevChannel(builder.Configuration);
         builder.Services.AddSupportShieldOpsApi(builder.Configuration);
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
+        builder.Services.AddSupportShieldWebChat(builder.Configuration);
 
         var app = builder.Build();
-        app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
+        app.MapSupportShieldWebChat();
         app.MapBotMessages();
         app.MapAgentApi();
         app.MapOpsApi();
