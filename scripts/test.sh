@@ -9,6 +9,25 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
+# What the build and the browser tests need from Debian, installed when missing: npm (the build runs `npm ci` for the
+# Web Chat bundle and the Direct Line client script) and Chromium (Playwright drives /usr/bin/chromium).
+debian_install() {
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "apt-get is not available: install $* by hand." >&2
+    return 1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@" \
+    || { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"; }
+}
+if ! command -v npm >/dev/null 2>&1; then
+  echo "== installing nodejs and npm (Debian)"
+  debian_install nodejs npm || echo "npm could not be installed; the build will say what is missing." >&2
+fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "== installing chromium (Debian)"
+  debian_install chromium || echo "chromium could not be installed; the browser tests will fail and say so." >&2
+fi
+
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT

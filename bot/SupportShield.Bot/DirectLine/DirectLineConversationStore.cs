@@ -26,6 +26,9 @@ public sealed class DirectLineConversationStore
     /// <summary>How many conversations are kept.</summary>
     public int Count => _conversations.Count;
 
+    /// <summary>The ids of the conversations kept (for tests and diagnostics).</summary>
+    internal IReadOnlyList<string> Ids => [.. _conversations.Keys];
+
     /// <summary>A new conversation with an unguessable id (128 random bits), making room if the store is full.</summary>
     public DirectLineConversation Create(string userId)
     {

@@ -51,12 +51,18 @@ public sealed class WebChatPage
     }
 
     /// <summary>
+    /// The SHA-256 of the empty string: one of Web Chat's libraries (react-scroll-to-bottom) creates an empty style element
+    /// without the nonce and fills it through the CSSOM, which CSP does not govern; this hash allows that empty element only.
+    /// </summary>
+    public const string EmptyStyleHash = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='";
+
+    /// <summary>
     /// script-src 'self' only (Web Chat's bundle is served from here, no inline script, no eval); styles from here plus the
     /// nonce Web Chat puts on the style elements it creates; connections to this host (and the configured Direct Line).
     /// </summary>
     public string Policy(string nonce) =>
         "default-src 'none'; script-src 'self'; "
-        + $"style-src 'self' 'nonce-{nonce}'; img-src 'self' data: blob:; font-src 'self' data:; media-src 'none'; "
+        + $"style-src 'self' 'nonce-{nonce}' {EmptyStyleHash}; img-src 'self' data: blob:; font-src 'self' data:; media-src 'none'; "
         + $"connect-src {_connectSources}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; object-src 'none'";
 
     private static string ConnectSources(Uri? domain)
