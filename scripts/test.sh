@@ -11,20 +11,16 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
-# What the tests run for real, from Debian's packages: the browser of the browser tests, the Redis of the Redis tests.
-if ! bash scripts/ensure-packages.sh /usr/bin/chromium:chromium /usr/bin/redis-server:redis-server; then
+# What the build and the tests run for real, from Debian's packages, installed when missing: npm (the build runs
+# `npm ci` for the Web Chat bundle, the SignalR client and the Direct Line client script), Chromium (Playwright drives
+# /usr/bin/chromium), Redis and PostgreSQL (the shared-state tests start throwaway servers on loopback).
+postgres_initdb=$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | head -n 1)
+if ! bash scripts/ensure-packages.sh /usr/bin/npm:npm /usr/bin/chromium:chromium /usr/bin/redis-server:redis-server \
+    "${postgres_initdb:-/usr/lib/postgresql/none/bin/initdb}:postgresql"; then
   echo "0 passed, 1 failed"
   exit 1
 fi
 
-# The PostgreSQL storage tests start a throwaway server from Debian's binaries (PostgresServer in SupportShield.Testing).
-if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
-  echo "== installing postgresql (Debian package) for the storage tests"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! apt-get install -y -q postgresql >/dev/null; then
-    apt-get update -q >/dev/null && apt-get install -y -q postgresql >/dev/null || echo "could not install postgresql; its tests will fail" >&2
-  fi
-fi
 results="$(mktemp -d)"
 trap 'rm -rf "$results"' EXIT
 

@@ -12,6 +12,7 @@ using SupportShield.Bot.Email;
 using SupportShield.Bot.Ops;
 using SupportShield.Bot.OpsConsole;
 using SupportShield.Bot.Telemetry;
+using SupportShield.Bot.WebChat;
 
 namespace SupportShield.Bot;
 
@@ -42,6 +43,7 @@ public static class SupportShieldHost
         builder.Services.AddSupportShieldTelemetry(builder.Configuration);
         builder.Services.AddSupportShieldConsoles(builder.Configuration);
         builder.Services.AddSupportShieldAgentConsole(builder.Configuration);
+        builder.Services.AddSupportShieldWebChat(builder.Configuration);
 
         var app = builder.Build();
         app.UseMiddleware<Storage.StorageOutageMiddleware>();
@@ -50,7 +52,7 @@ public static class SupportShieldHost
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.MapGet("/", () => Results.Text("SupportShield is running. Bot endpoint: POST /api/messages. Agent API: /api/agent."));
+        app.MapSupportShieldWebChat();
         app.MapBotMessages();
         app.MapAgentApi();
         app.MapOpsApi();

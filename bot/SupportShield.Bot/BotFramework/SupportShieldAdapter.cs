@@ -40,6 +40,13 @@ public sealed partial class SupportShieldAdapter : CloudAdapter
         };
     }
 
+    /// <summary>
+    /// Runs the turn of an activity the host's embedded Direct Line received and authenticated itself (it checked the
+    /// client's token), through the same middleware and bot as <c>/api/messages</c>.
+    /// </summary>
+    internal Task ProcessDirectLineActivityAsync(AuthenticateRequestResult authentication, Microsoft.Bot.Schema.Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authentication, activity, callback, cancellationToken);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "SupportShield turn failed for a {ActivityType} activity: {ExceptionType}")]
     private static partial void LogTurnFailed(ILogger logger, string activityType, string exceptionType);
 }
