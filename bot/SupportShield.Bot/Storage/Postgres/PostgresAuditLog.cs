@@ -10,13 +10,15 @@ namespace SupportShield.Bot.Storage.Postgres;
 /// advisory lock (<c>pg_advisory_xact_lock</c>): the previous hash is read and the record inserted while it is held, so
 /// the chain has one head and ids follow chain order.
 /// </summary>
-public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts
+public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable
 {
     private readonly PostgresDatabase _database;
+    private readonly AuditAppendBatcher _batcher;
 
     public PostgresAuditLog(PostgresDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _batcher = new AuditAppendBatcher(WriteManyAsync);
     }
 
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
@@ -25,13 +27,19 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts
         ArgumentNullException.ThrowIfNull(record.ConversationId);
         ArgumentNullException.ThrowIfNull(record.Direction);
         ArgumentNullException.ThrowIfNull(record.Action);
-        var normalised = record with
-        {
-            EntityTypes = record.EntityTypes ?? [],
-            RuleIds = record.RuleIds ?? [],
-            ValueHashes = record.ValueHashes ?? [],
-        };
-        return _database.WriteAsync(
+        return _batcher.AppendAsync(
+            record with
+            {
+                EntityTypes = record.EntityTypes ?? [],
+                RuleIds = record.RuleIds ?? [],
+                ValueHashes = record.ValueHashes ?? [],
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Appends <paramref name="records"/> in order, each chained to the one before, in one transaction.</summary>
+    private Task<int> WriteManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 await using (var gate = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction))
@@ -47,31 +55,37 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts
                     previous = await last.ExecuteScalarAsync(ct).ConfigureAwait(false) as string ?? AuditChain.Genesis;
                 }
 
-                await using var command = new NpgsqlCommand(
-                    """
-                    INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
-                        entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
-                    VALUES (@conversation, @time, @ticks, @direction, @action, @types, @rules, @preview, @hashes, @message, @actor, @previous, @hash);
-                    """,
-                    connection,
-                    transaction);
-                command.Parameters.AddWithValue("conversation", normalised.ConversationId);
-                command.Parameters.AddWithValue("time", PostgresTime.ToText(normalised.Time));
-                command.Parameters.AddWithValue("ticks", normalised.Time.UtcTicks);
-                command.Parameters.AddWithValue("direction", normalised.Direction);
-                command.Parameters.AddWithValue("action", normalised.Action);
-                command.Parameters.AddWithValue("types", PostgresJson.Serialize(normalised.EntityTypes));
-                command.Parameters.AddWithValue("rules", PostgresJson.Serialize(normalised.RuleIds));
-                command.Parameters.Add(Text("preview", normalised.MaskedPreview));
-                command.Parameters.AddWithValue("hashes", PostgresJson.Serialize(normalised.ValueHashes));
-                command.Parameters.Add(Text("message", normalised.MessageId));
-                command.Parameters.Add(Text("actor", normalised.Actor));
-                command.Parameters.AddWithValue("previous", previous);
-                command.Parameters.AddWithValue("hash", AuditChain.ComputeHash(previous, normalised));
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                foreach (var record in records)
+                {
+                    var hash = AuditChain.ComputeHash(previous, record);
+                    await using var command = new NpgsqlCommand(
+                        """
+                        INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
+                            entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
+                        VALUES (@conversation, @time, @ticks, @direction, @action, @types, @rules, @preview, @hashes, @message, @actor, @previous, @hash);
+                        """,
+                        connection,
+                        transaction);
+                    command.Parameters.AddWithValue("conversation", record.ConversationId);
+                    command.Parameters.AddWithValue("time", PostgresTime.ToText(record.Time));
+                    command.Parameters.AddWithValue("ticks", record.Time.UtcTicks);
+                    command.Parameters.AddWithValue("direction", record.Direction);
+                    command.Parameters.AddWithValue("action", record.Action);
+                    command.Parameters.AddWithValue("types", PostgresJson.Serialize(record.EntityTypes));
+                    command.Parameters.AddWithValue("rules", PostgresJson.Serialize(record.RuleIds));
+                    command.Parameters.Add(Text("preview", record.MaskedPreview));
+                    command.Parameters.AddWithValue("hashes", PostgresJson.Serialize(record.ValueHashes));
+                    command.Parameters.Add(Text("message", record.MessageId));
+                    command.Parameters.Add(Text("actor", record.Actor));
+                    command.Parameters.AddWithValue("previous", previous);
+                    command.Parameters.AddWithValue("hash", hash);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    previous = hash;
+                }
+
+                return records.Count;
             },
             cancellationToken);
-    }
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
     {
@@ -147,4 +161,7 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts
                 return records;
             },
             cancellationToken);
+
+    /// <summary>Writes what is queued and stops the writer.</summary>
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 }

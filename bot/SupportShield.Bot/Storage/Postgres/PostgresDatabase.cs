@@ -36,6 +36,10 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
         var builder = new NpgsqlConnectionStringBuilder(value.ConnectionString)
         {
             CommandTimeout = value.CommandTimeoutSeconds,
+
+            // SupportShield keeps no session state on a pooled connection (the migration's session lock is released
+            // explicitly), so the DISCARD ALL that would otherwise run at every reuse is only cost.
+            NoResetOnClose = true,
         };
         Description = string.Create(CultureInfo.InvariantCulture, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);

@@ -8,13 +8,15 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// (<see cref="AuditChain"/>): the previous hash is read inside the same immediate write transaction as the insert, so
 /// appends from any number of requests (or processes) form one chain.
 /// </summary>
-public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts
+public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable
 {
     private readonly SqliteDatabase _database;
+    private readonly AuditAppendBatcher _batcher;
 
     public SqliteAuditLog(SqliteDatabase database)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
+        _batcher = new AuditAppendBatcher(WriteManyAsync);
     }
 
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
@@ -23,13 +25,19 @@ public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts
         ArgumentNullException.ThrowIfNull(record.ConversationId);
         ArgumentNullException.ThrowIfNull(record.Direction);
         ArgumentNullException.ThrowIfNull(record.Action);
-        var normalised = record with
-        {
-            EntityTypes = record.EntityTypes ?? [],
-            RuleIds = record.RuleIds ?? [],
-            ValueHashes = record.ValueHashes ?? [],
-        };
-        return _database.WriteAsync(
+        return _batcher.AppendAsync(
+            record with
+            {
+                EntityTypes = record.EntityTypes ?? [],
+                RuleIds = record.RuleIds ?? [],
+                ValueHashes = record.ValueHashes ?? [],
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Appends <paramref name="records"/> in order, each chained to the one before, in one transaction.</summary>
+    private Task<int> WriteManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
                 string previous;
@@ -41,30 +49,36 @@ public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts
                     previous = await last.ExecuteScalarAsync(ct).ConfigureAwait(false) as string ?? AuditChain.Genesis;
                 }
 
-                await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
-                        entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
-                    VALUES ($conversation, $time, $ticks, $direction, $action, $types, $rules, $preview, $hashes, $message, $actor, $previous, $hash);
-                    """;
-                command.Parameters.AddWithValue("$conversation", normalised.ConversationId);
-                command.Parameters.AddWithValue("$time", SqliteTime.ToText(normalised.Time));
-                command.Parameters.AddWithValue("$ticks", normalised.Time.UtcTicks);
-                command.Parameters.AddWithValue("$direction", normalised.Direction);
-                command.Parameters.AddWithValue("$action", normalised.Action);
-                command.Parameters.AddWithValue("$types", SqliteJson.Serialize(normalised.EntityTypes));
-                command.Parameters.AddWithValue("$rules", SqliteJson.Serialize(normalised.RuleIds));
-                command.Parameters.AddWithValue("$preview", (object?)normalised.MaskedPreview ?? DBNull.Value);
-                command.Parameters.AddWithValue("$hashes", SqliteJson.Serialize(normalised.ValueHashes));
-                command.Parameters.AddWithValue("$message", (object?)normalised.MessageId ?? DBNull.Value);
-                command.Parameters.AddWithValue("$actor", (object?)normalised.Actor ?? DBNull.Value);
-                command.Parameters.AddWithValue("$previous", previous);
-                command.Parameters.AddWithValue("$hash", AuditChain.ComputeHash(previous, normalised));
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                foreach (var record in records)
+                {
+                    var hash = AuditChain.ComputeHash(previous, record);
+                    await using var command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = """
+                        INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
+                            entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
+                        VALUES ($conversation, $time, $ticks, $direction, $action, $types, $rules, $preview, $hashes, $message, $actor, $previous, $hash);
+                        """;
+                    command.Parameters.AddWithValue("$conversation", record.ConversationId);
+                    command.Parameters.AddWithValue("$time", SqliteTime.ToText(record.Time));
+                    command.Parameters.AddWithValue("$ticks", record.Time.UtcTicks);
+                    command.Parameters.AddWithValue("$direction", record.Direction);
+                    command.Parameters.AddWithValue("$action", record.Action);
+                    command.Parameters.AddWithValue("$types", SqliteJson.Serialize(record.EntityTypes));
+                    command.Parameters.AddWithValue("$rules", SqliteJson.Serialize(record.RuleIds));
+                    command.Parameters.AddWithValue("$preview", (object?)record.MaskedPreview ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$hashes", SqliteJson.Serialize(record.ValueHashes));
+                    command.Parameters.AddWithValue("$message", (object?)record.MessageId ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$actor", (object?)record.Actor ?? DBNull.Value);
+                    command.Parameters.AddWithValue("$previous", previous);
+                    command.Parameters.AddWithValue("$hash", hash);
+                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    previous = hash;
+                }
+
+                return records.Count;
             },
             cancellationToken);
-    }
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
     {
@@ -138,4 +152,7 @@ public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts
                 return records;
             },
             cancellationToken);
+
+    /// <summary>Writes what is queued and stops the writer.</summary>
+    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
 }

@@ -1,0 +1,81 @@
+using System.Threading.Channels;
+using SupportShield.Middleware.Audit;
+
+namespace SupportShield.Bot.Storage;
+
+/// <summary>
+/// Group commit for the audit chain. Appends must be serialised (each record carries the hash of the one before), so
+/// one at a time each would pay a whole transaction (lock, read the head, insert, commit and its flush to disk).
+/// Here every append waiting at the moment is written by one writer in one transaction: the caller still returns only
+/// after its record is committed (a failed write fails every caller of that batch, so the message path fails closed),
+/// but a busy host pays one commit for many records.
+/// </summary>
+public sealed class AuditAppendBatcher : IAsyncDisposable
+{
+    /// <summary>Most records written in one transaction.</summary>
+    public const int MaxBatch = 256;
+
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Func<IReadOnlyList<AuditRecord>, CancellationToken, Task> _writeMany;
+    private readonly Task _writer;
+
+    /// <param name="writeMany">Writes the records, in order, chained, in one transaction; throws when nothing was written.</param>
+    public AuditAppendBatcher(Func<IReadOnlyList<AuditRecord>, CancellationToken, Task> writeMany)
+    {
+        _writeMany = writeMany ?? throw new ArgumentNullException(nameof(writeMany));
+        _writer = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>Queues <paramref name="record"/> and completes when it is committed (or fails with the write's error).</summary>
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(AuditAppendBatcher), "The audit log is shut down; nothing more can be appended.");
+        }
+
+        // A caller that stops waiting does not take its record back: once queued it is written.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            try
+            {
+                await _writeMany(batch.ConvertAll(p => p.Record), CancellationToken.None).ConfigureAwait(false);
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetResult();
+                }
+            }
+#pragma warning disable CA1031 // Every failure goes to the callers of the batch, which fail closed; the writer goes on.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                foreach (var pending in batch)
+                {
+                    pending.Done.TrySetException(error);
+                }
+            }
+        }
+    }
+
+    private sealed record Pending(AuditRecord Record, TaskCompletionSource Done);
+}
