@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using Microsoft.AspNetCore.SignalR;
 using SupportShield.Bot.AgentConsole.Events;
 using SupportShield.Bot.Agents;
@@ -11,10 +13,19 @@ namespace SupportShield.Bot.AgentConsole;
 /// Pushes conversation events to the agent consoles through <see cref="AgentHub"/>: to the conversation's group, and a
 /// list update to every console. What is pushed is built by <see cref="AgentConversationViews"/>, as the agent API shows it
 /// (customer lines masked). A push that fails is logged (its exception type only) and dropped: the console catches up on
-/// its next load.
+/// its next load. Pushes run on a background writer, in order, off the turn that caused them: a turn never waits for the
+/// consoles, and under load the list updates of one conversation are coalesced into one.
 /// </summary>
-public sealed partial class SignalRConversationEvents : IConversationEvents
+public sealed partial class SignalRConversationEvents : IConversationEvents, IDisposable
 {
+    /// <summary>Pushes waiting at most; beyond that the oldest are dropped (the consoles catch up on their next load).</summary>
+    public const int MaxQueuedPushes = 10_000;
+
+    private readonly Channel<(string What, string ConversationId, Func<Task> Push)> _queue =
+        Channel.CreateBounded<(string, string, Func<Task>)>(new BoundedChannelOptions(MaxQueuedPushes) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+
+    private readonly ConcurrentDictionary<string, byte> _summaryPending = new(StringComparer.Ordinal);
+    private Task? _writer;
     private readonly IHubContext<AgentHub, IAgentConsoleClient> _hub;
     private readonly IServiceProvider _services;
     private readonly TimeProvider _time;
@@ -39,7 +50,7 @@ public sealed partial class SignalRConversationEvents : IConversationEvents
         ArgumentNullException.ThrowIfNull(line);
         return SafelyAsync(nameof(TranscriptLineAddedAsync), line.ConversationId, async () =>
         {
-            var view = await Views.LineAsync(line, cancellationToken).ConfigureAwait(false);
+            var view = await Views.LineAsync(line, CancellationToken.None).ConfigureAwait(false);
             await _hub.Clients.Group(AgentHub.GroupOf(line.ConversationId))
                 .TranscriptLine(new TranscriptLineEvent(line.ConversationId, view.Role, view.Text, view.Time)).ConfigureAwait(false);
         }, cancellationToken);
@@ -51,7 +62,7 @@ public sealed partial class SignalRConversationEvents : IConversationEvents
         ArgumentNullException.ThrowIfNull(message);
         return SafelyAsync(nameof(MessageHeldAsync), message.ConversationId, async () =>
         {
-            var item = await Views.HeldItemAsync(message, [], cancellationToken).ConfigureAwait(false);
+            var item = await Views.HeldItemAsync(message, [], CancellationToken.None).ConfigureAwait(false);
             await _hub.Clients.Group(AgentHub.GroupOf(message.ConversationId)).MessageHeld(new HeldMessageEvent(message.ConversationId, item)).ConfigureAwait(false);
         }, cancellationToken);
     }
@@ -60,7 +71,7 @@ public sealed partial class SignalRConversationEvents : IConversationEvents
     public Task HeldMessagesChangedAsync(string conversationId, CancellationToken cancellationToken = default) =>
         SafelyAsync(nameof(HeldMessagesChangedAsync), conversationId, async () =>
         {
-            var items = await Views.HeldItemsAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var items = await Views.HeldItemsAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
             await _hub.Clients.Group(AgentHub.GroupOf(conversationId)).HeldMessagesChanged(new HeldMessagesEvent(conversationId, items)).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -68,31 +79,71 @@ public sealed partial class SignalRConversationEvents : IConversationEvents
     public Task VerificationChangedAsync(string conversationId, CancellationToken cancellationToken = default) =>
         SafelyAsync(nameof(VerificationChangedAsync), conversationId, async () =>
         {
-            var record = await _services.GetRequiredService<IConversationStore>().GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
+            var record = await _services.GetRequiredService<IConversationStore>().GetAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
             if (record is not null)
             {
-                var state = await Views.VerificationAsync(record, cancellationToken).ConfigureAwait(false);
+                var state = await Views.VerificationAsync(record, CancellationToken.None).ConfigureAwait(false);
                 await _hub.Clients.Group(AgentHub.GroupOf(conversationId)).VerificationChanged(new VerificationEvent(conversationId, record.AccountId, state)).ConfigureAwait(false);
             }
         }, cancellationToken);
 
-    /// <summary>Runs one push, then tells every console the conversation's list entry; never throws.</summary>
-    private async Task SafelyAsync(string what, string conversationId, Func<Task> push, CancellationToken cancellationToken)
+    public void Dispose() => _queue.Writer.TryComplete();
+
+    /// <summary>Queues one push, then a list update of the conversation for every console (one per conversation while queued); never throws.</summary>
+    private Task SafelyAsync(string what, string conversationId, Func<Task> push, CancellationToken cancellationToken)
     {
-        try
+        _ = cancellationToken; // The push outlives the turn that caused it.
+        EnsureWriter();
+        _queue.Writer.TryWrite((what, conversationId, push));
+        if (_summaryPending.TryAdd(conversationId, 0))
         {
-            await push().ConfigureAwait(false);
-            var summary = await Views.SummaryAsync(conversationId, _time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (summary is not null)
+            _queue.Writer.TryWrite(("ConversationUpdated", conversationId, async () =>
             {
-                await _hub.Clients.Group(AgentHub.ConsolesGroup).ConversationUpdated(summary).ConfigureAwait(false);
+                _summaryPending.TryRemove(conversationId, out _);
+                var summary = await Views.SummaryAsync(conversationId, _time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                if (summary is not null)
+                {
+                    await _hub.Clients.Group(AgentHub.ConsolesGroup).ConversationUpdated(summary).ConfigureAwait(false);
+                }
+            }));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void EnsureWriter()
+    {
+        if (_writer is null)
+        {
+            lock (_queue)
+            {
+                _writer ??= Task.Run(WriteLoopAsync);
             }
         }
-#pragma warning disable CA1031 // A console update is best effort: the turn that caused it must go on.
-        catch (Exception ex)
-#pragma warning restore CA1031
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            LogPushFailed(_logger, what, ex.GetType().Name);
+            while (_queue.Reader.TryRead(out var item))
+            {
+                try
+                {
+                    await item.Push().ConfigureAwait(false);
+                }
+#pragma warning disable CA1031 // A console update is best effort: the writer goes on with the next.
+                catch (Exception ex)
+#pragma warning restore CA1031
+                {
+                    if (item.What == "ConversationUpdated")
+                    {
+                        _summaryPending.TryRemove(item.ConversationId, out _);
+                    }
+
+                    LogPushFailed(_logger, item.What, ex.GetType().Name);
+                }
+            }
         }
     }
 
