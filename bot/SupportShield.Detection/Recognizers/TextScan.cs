@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace SupportShield.Detection.Recognizers;
 
@@ -61,10 +60,16 @@ internal static class TextScan
     public static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// False only when <paramref name="text"/> is ASCII and holds none of <paramref name="words"/> (case-insensitive, anywhere).
-    /// A case-insensitive expression can equate a non-ASCII letter with an ASCII one (the Kelvin sign and k), so a text that is
-    /// not ASCII always may match.
+    /// The characters a case-insensitive, culture-invariant expression can equate with an ASCII letter: the Kelvin sign (k), and,
+    /// to be safe, the Turkish dotted and dotless i and the long s. Checked by running every character through the regex engine.
+    /// </summary>
+    public static readonly SearchValues<char> AsciiCaseLookalikes = SearchValues.Create("\u0130\u0131\u017F\u212A");
+
+    /// <summary>
+    /// False only when <paramref name="text"/> holds none of <paramref name="words"/> (ASCII, case-insensitive, anywhere), so a
+    /// case-insensitive expression that needs one of them cannot match. A text with a character such an expression could equate
+    /// with an ASCII letter (<see cref="AsciiCaseLookalikes"/>) always may match.
     /// </summary>
     public static bool MayHaveWord(string text, SearchValues<string> words) =>
-        text.AsSpan().ContainsAny(words) || !Ascii.IsValid(text);
+        text.AsSpan().ContainsAny(words) || text.AsSpan().ContainsAny(AsciiCaseLookalikes);
 }
