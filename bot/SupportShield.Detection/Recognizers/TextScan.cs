@@ -49,6 +49,23 @@ internal static class TextScan
         return false;
     }
 
+    /// <summary>True when <paramref name="text"/> has <paramref name="count"/> separate runs of at least <paramref name="length"/> digits (as <see cref="HasDigitRun"/>).</summary>
+    public static bool HasDigitRuns(string text, int length, int count)
+    {
+        var run = 0;
+        var runs = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) || (c > 0x7F && char.IsDigit(c)) ? run + 1 : 0;
+            if (run == length && ++runs >= count)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>True when <paramref name="c"/> occurs at least twice in <paramref name="text"/>.</summary>
     public static bool HasTwo(string text, char c)
     {
