@@ -25,10 +25,11 @@ internal static class ContextScanner
         window[start - from] = ' ';
         text.AsSpan(end, to - end).CopyTo(window[(start - from + 1)..]);
         List<string>? found = null;
-        // Most candidates have no context word: one multi-word search of an ASCII window rules them all out at once. On ASCII
-        // text and ASCII words it finds a word exactly where the per-word search below would (non-ASCII text takes the long way,
-        // so no case-folding subtlety can make the two readings differ).
-        var mayHaveWord = Prefilter(words) is not { } any || !Ascii.IsValid(window) || AnyAtWordStart(window, any);
+        // Most candidates have no context word: one multi-word search of the window rules them all out at once. For ASCII words
+        // it finds a word wherever the per-word search below would; a window with a character that ignoring case could equate
+        // with an ASCII letter (the Kelvin sign, the dotless i, the long s) takes the long way, so no case-folding subtlety can
+        // make the two readings differ.
+        var mayHaveWord = Prefilter(words) is not { } any || window.ContainsAny(TextScan.AsciiCaseLookalikes) || AnyAtWordStart(window, any);
         for (var w = 0; mayHaveWord && w < words.Count; w++)
         {
             if (ContainsWord(window, words[w]))
