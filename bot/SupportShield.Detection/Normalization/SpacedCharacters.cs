@@ -13,6 +13,11 @@ internal static class SpacedCharacters
     public static NormalizedText Apply(NormalizedText input)
     {
         var text = input.Text;
+        if (!MayHaveRun(text))
+        {
+            return input;
+        }
+
         MappedTextBuilder? builder = null;
         var copied = 0;
         var i = 0;
@@ -57,6 +62,23 @@ internal static class SpacedCharacters
 
         builder.Copy(copied, text.Length);
         return builder.Build();
+    }
+
+    /// <summary>
+    /// A run of <see cref="MinimumRun"/> (four) singles, "a b c d", has a space after its first, second and third single: three
+    /// spaces two characters apart. A text without them has no run, so the reading character by character is skipped.
+    /// </summary>
+    private static bool MayHaveRun(string text)
+    {
+        for (var p = text.IndexOf(' ', StringComparison.Ordinal); p >= 0 && p + 4 < text.Length; p = text.IndexOf(' ', p + 1))
+        {
+            if (text[p + 2] == ' ' && text[p + 4] == ' ')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when text[i] is a lone letter, digit or address punctuation between spaces (or the text's edges).</summary>

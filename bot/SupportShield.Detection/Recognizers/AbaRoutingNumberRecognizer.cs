@@ -9,12 +9,14 @@ namespace SupportShield.Detection.Recognizers;
 /// </summary>
 public sealed class AbaRoutingNumberRecognizer : PatternRecognizer
 {
+    private static readonly Func<string, bool> HasDash = static t => t.Contains('-', StringComparison.Ordinal);
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{9}(?![\p{L}\d]|[.,-]\d)"), 0.3, "routing.aba"),
-        new("lone-digits", RegexDefaults.Create(@"^\s*(?<value>\d{9})\s*[.!]?\s*$"), 0.5, "routing.aba"),
-        new("dashed-4-4-1", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}-\d{4}-\d(?![\p{L}\d]|[.,-]\d)"), 0.6, "routing.aba"),
-        new("uk-sort-code", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{2}-\d{2}-\d{2}(?![\p{L}\d]|[.,-]\d)"), 0.1, "routing.uk-sort-code"),
+        new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{9}(?![\p{L}\d]|[.,-]\d)"), 0.3, "routing.aba") { MayMatch = static t => TextScan.HasDigitRun(t, 9) },
+        new("lone-digits", RegexDefaults.Create(@"^\s*(?<value>\d{9})\s*[.!]?\s*$"), 0.5, "routing.aba") { MayMatch = static t => TextScan.HasDigitRun(t, 9) },
+        new("dashed-4-4-1", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}-\d{4}-\d(?![\p{L}\d]|[.,-]\d)"), 0.6, "routing.aba") { MayMatch = HasDash },
+        new("uk-sort-code", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{2}-\d{2}-\d{2}(?![\p{L}\d]|[.,-]\d)"), 0.1, "routing.uk-sort-code") { MayMatch = HasDash },
     ];
 
     public AbaRoutingNumberRecognizer()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Entities;
 
@@ -13,18 +14,22 @@ public sealed class AccountIdRecognizer : PatternRecognizer
 
     private const string Value = @"(?<value>[A-Za-z0-9](?:[A-Za-z0-9._-]{0,38}[A-Za-z0-9])?)(?![\w@-])";
 
+    // The start of every cue word of the username and id expressions: an ASCII text without one of them cannot match.
+    private static readonly SearchValues<string> UsernameCues = TextScan.Words("user", "login", "screen", "handle", "gamer");
+    private static readonly SearchValues<string> IdCues = TextScan.Words("account", "acct", "customer", "client", "member", "loyalty", "subscriber", "profile", "reward");
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new(
             "username",
             RegexDefaults.Create(@"\b(?:user\s?name|user\s?id|login(?:\s?(?:id|name))?|screen\s?name|handle|gamer\s?tag)s?" + Separator + Value, true),
             0.8,
-            "account-id.username"),
+            "account-id.username") { MayMatch = static t => TextScan.MayHaveWord(t, UsernameCues) },
         new(
             "id",
             RegexDefaults.Create(@"\b(?:(?:account|acct|customer|client|member(?:ship)?|loyalty|subscriber|profile|reward(?:s)?)\s?(?:id|number|num|no\.?|#|code)|(?:customer|member|subscriber)\b)" + Separator + Value, true),
             0.75,
-            "account-id.id"),
+            "account-id.id") { MayMatch = static t => TextScan.MayHaveWord(t, IdCues) },
         new("account", RegexDefaults.Create(@"\baccount" + Separator + Value, true), 0.65, "account-id.account"),
         new("lone-username", RegexDefaults.Create(@"^\s*(?<value>[A-Za-z][A-Za-z._]{2,24}\d{1,6})\s*[.!]?\s*$"), 0.5, "account-id.lone"),
         new("lone-code", RegexDefaults.Create(@"^\s*(?<value>(?=[A-Z0-9]*\d)(?=[A-Z0-9]*[A-Z])[A-Z0-9]{8,14})\s*[.!]?\s*$"), 0.5, "account-id.lone"),

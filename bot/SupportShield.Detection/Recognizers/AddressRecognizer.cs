@@ -60,6 +60,19 @@ public sealed class AddressRecognizer : IRecognizer
         ["Strasse", "Straße", "Str.", "Weg", "Gasse", "Platz", "Allee", "Gate", "gate", "vegen", "veien", "tér", "út", "u.", "utca", "ulica", "Vej", "vej", "Straat", "straat", "Laan", "laan"],
         StringComparer.Ordinal);
 
+    // Most words of a message are not street words: their length or first letter rules them out without hashing.
+    private static readonly WordShapes StrongShapes = new(StrongSuffixes, ignoreCase: true);
+    private static readonly WordShapes WeakShapes = new(WeakSuffixes, ignoreCase: false);
+
+    // The last characters of the continental street words and suffixes (compared ordinally): a word before a number that ends
+    // otherwise is neither.
+    private static readonly SearchValues<char> ContinentalEnds = SearchValues.Create(
+        [.. ContinentalWords.Concat(ContinentalSuffixes).Select(w => w[^1]).Distinct()]);
+
+    // The words the military and PO box patterns cannot match without (both case-insensitive).
+    private static readonly SearchValues<string> MilitaryWords = SearchValues.Create(["APO", "FPO", "DPO"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<string> BoxWords = SearchValues.Create(["Box"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Index of the street pattern that needs at least one further piece.</summary>
     private const int NeedsTailPattern = 6;
 
@@ -188,17 +201,27 @@ public sealed class AddressRecognizer : IRecognizer
     /// </summary>
     private static int CandidatePatterns(string text)
     {
-        // Military and PO box addresses are cheap to look for and always run.
-        var mask = (1 << 3) | (1 << 4);
+        var mask = 0;
         if (text.AsSpan().IndexOfAny(ContinentalPrefixes) >= 0)
         {
             mask |= 1 << 2;
         }
 
-        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one (the Kelvin sign and k), so such texts keep the strong suffixes.
-        if (!Ascii.IsValid(text))
+        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one (the Kelvin sign and k), so such texts keep
+        // the strong suffixes and the military and PO box patterns.
+        if (text.AsSpan().ContainsAny(TextScan.AsciiCaseLookalikes))
         {
-            mask |= 1 << 0;
+            mask |= (1 << 0) | (1 << 3) | (1 << 4);
+        }
+
+        if (text.AsSpan().ContainsAny(MilitaryWords))
+        {
+            mask |= 1 << 3;
+        }
+
+        if (text.AsSpan().ContainsAny(BoxWords))
+        {
+            mask |= 1 << 4;
         }
 
         var strong = StrongSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -217,12 +240,12 @@ public sealed class AddressRecognizer : IRecognizer
                 }
 
                 var word = text.AsSpan(i, j - i);
-                if (strong.Contains(word))
+                if (StrongShapes.MayContain(word) && strong.Contains(word))
                 {
                     mask |= 1 << 0;
                 }
 
-                if (weak.Contains(word))
+                if (WeakShapes.MayContain(word) && weak.Contains(word))
                 {
                     mask |= 1 << 1;
                 }
@@ -250,6 +273,11 @@ public sealed class AddressRecognizer : IRecognizer
             }
 
             var token = text.AsSpan(start, end - start);
+            if (token.IsEmpty || !ContinentalEnds.Contains(token[^1]))
+            {
+                continue;
+            }
+
             if (continental.Contains(token))
             {
                 mask |= 1 << 5;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SupportShield.Detection.Entities;
 
 namespace SupportShield.Detection.Recognizers;
@@ -13,18 +14,22 @@ public sealed class BankAccountRecognizer : PatternRecognizer
 
     private const string Digits = @"(?<value>\d(?:[- ]?\d){5,16})(?![\p{L}\d]|[.,-]\d)";
 
+    // Both cued expressions need one of these words: an ASCII text without one of them cannot match either.
+    private static readonly SearchValues<string> AccountWords = TextScan.Words("account", "acct", "a/c");
+    private static readonly Func<string, bool> HasAccountWord = static t => TextScan.MayHaveWord(t, AccountWords);
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new(
             "bank-cued",
             RegexDefaults.Create(@"\b(?:bank(?:ing)?|checking|chequing|savings|current|deposit)\s+(?:account|acct|a/c)(?:\s*(?:number|num|no\.?|#))?" + Separator + Digits, true),
             0.6,
-            "bank-account.cued"),
+            "bank-account.cued") { MayMatch = HasAccountWord },
         new(
             "account-cued",
             RegexDefaults.Create(@"\b(?:account\s*(?:number|num|no\.?|#)|acct\.?\s*(?:number|num|no\.?|#)?|a/c(?:\s*(?:number|no\.?|#))?)" + Separator + Digits, true),
             0.5,
-            "bank-account.cued"),
+            "bank-account.cued") { MayMatch = HasAccountWord },
         new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,# -])(?<value>\d(?:-?\d){5,16})(?![\p{L}\d]|[., -]\d)"), 0.2, "bank-account.digits"),
     ];
 

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Text;
 
 namespace SupportShield.Detection.Recognizers;
 
@@ -23,7 +25,12 @@ internal static class ContextScanner
         window[start - from] = ' ';
         text.AsSpan(end, to - end).CopyTo(window[(start - from + 1)..]);
         List<string>? found = null;
-        for (var w = 0; w < words.Count; w++)
+        // Most candidates have no context word: one multi-word search of the window rules them all out at once. For ASCII words
+        // it finds a word wherever the per-word search below would; a window with a character that ignoring case could equate
+        // with an ASCII letter (the Kelvin sign, the dotless i, the long s) takes the long way, so no case-folding subtlety can
+        // make the two readings differ.
+        var mayHaveWord = Prefilter(words) is not { } any || window.ContainsAny(TextScan.AsciiCaseLookalikes) || AnyAtWordStart(window, any);
+        for (var w = 0; mayHaveWord && w < words.Count; w++)
         {
             if (ContainsWord(window, words[w]))
             {
@@ -37,6 +44,36 @@ internal static class ContextScanner
         }
 
         return found ?? (IReadOnlyList<string>)[];
+    }
+
+    // One search per word list. The lists are the recognizers' own (fields or static arrays built once), so the table stays small.
+    private static readonly ConditionalWeakTable<IReadOnlyList<string>, SearchValues<string>?> Prefilters = [];
+
+    /// <summary>The multi-word search for <paramref name="words"/>, or null when a word is not ASCII (no prefilter then).</summary>
+    private static SearchValues<string>? Prefilter(IReadOnlyList<string> words) =>
+        Prefilters.GetValue(words, static list => list.All(static w => w.Length > 0 && Ascii.IsValid(w)) ? Create(list) : null);
+
+    private static bool AnyAtWordStart(ReadOnlySpan<char> window, SearchValues<string> words)
+    {
+        var at = 0;
+        while (at < window.Length)
+        {
+            var index = window[at..].IndexOfAny(words);
+            if (index < 0)
+            {
+                return false;
+            }
+
+            var position = at + index;
+            if (position == 0 || !char.IsLetterOrDigit(window[position - 1]))
+            {
+                return true;
+            }
+
+            at = position + 1;
+        }
+
+        return false;
     }
 
     /// <summary>A search for <paramref name="words"/> for <see cref="Any"/>.</summary>

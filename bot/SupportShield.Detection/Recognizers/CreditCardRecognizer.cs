@@ -10,9 +10,9 @@ public sealed class CreditCardRecognizer : PatternRecognizer
 {
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{12,19}(?![\p{L}\d]|[.,]\d)"), 0.3, "credit-card.pattern"),
-        new("grouped-4", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}(?<sep>[ -])\d{4}\k<sep>\d{4}(?:\k<sep>\d{1,4}){0,2}(?!\d|\k<sep>\d)"), 0.3, "credit-card.pattern"),
-        new("grouped-4-6-5", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}(?<sep>[ -])\d{6}\k<sep>\d{4,5}(?!\d|\k<sep>\d)"), 0.3, "credit-card.pattern"),
+        new("digits", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{12,19}(?![\p{L}\d]|[.,]\d)"), 0.3, "credit-card.pattern") { MayMatch = static t => TextScan.HasDigitRun(t, 12) },
+        new("grouped-4", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}(?<sep>[ -])\d{4}\k<sep>\d{4}(?:\k<sep>\d{1,4}){0,2}(?!\d|\k<sep>\d)"), 0.3, "credit-card.pattern") { MayMatch = static t => TextScan.HasDigitRuns(t, 4, 3) },
+        new("grouped-4-6-5", RegexDefaults.Create(@"(?<![\p{L}\d.,-])\d{4}(?<sep>[ -])\d{6}\k<sep>\d{4,5}(?!\d|\k<sep>\d)"), 0.3, "credit-card.pattern") { MayMatch = static t => TextScan.HasDigitRun(t, 6) },
     ];
 
     public CreditCardRecognizer()

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SupportShield.Detection.Recognizers;
@@ -31,8 +30,9 @@ internal static class DateMentions
         List<DateMention>? found = null;
         var numeric = HasNumericDateShape(text);
 
-        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one, so such texts always try the month names.
-        var named = !Ascii.IsValid(text) || text.AsSpan().IndexOfAny(MonthNames) >= 0;
+        // Case-insensitive matching can equate a non-ASCII letter with an ASCII one (the Kelvin sign and k), so texts with such a
+        // letter always try the month names.
+        var named = TextScan.MayHaveWord(text, MonthNames);
         for (var p = 0; p < Patterns.Length; p++)
         {
             var (name, regex) = Patterns[p];

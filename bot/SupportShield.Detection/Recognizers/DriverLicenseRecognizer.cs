@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Entities;
 
@@ -14,11 +15,15 @@ public sealed class DriverLicenseRecognizer : PatternRecognizer
     /// <summary>The context word opens the state and Italian patterns, so texts without it are skipped by the regex prefix search.</summary>
     private const string Cue = @"\b(?:driv(?:er|ing|ers)|licen[cs]e|dl|dmv|permit|patente)\w*[^\n]{0,30}?(?<![\w-])";
 
+    // The start of every word Cue matches: an ASCII text without one of them cannot hold a cued licence number.
+    private static readonly SearchValues<string> CueWords = TextScan.Words("driv", "licen", "dl", "dmv", "permit", "patente");
+    private static readonly Func<string, bool> HasCue = static t => TextScan.MayHaveWord(t, CueWords);
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("uk-dvla", RegexDefaults.Create(@"(?<![\w-])(?<value>[A-Za-z][A-Za-z9]{4}\d{6}[A-Za-z9]{2}\d[A-Za-z]{2})(?![\w-])"), 0.85, "driver-license.uk"),
-        new("it", RegexDefaults.Create(Cue + @"(?<value>[A-Za-z]{2}\d{7}[A-Za-z]|[Uu]1[A-Za-z0-9]{7}[A-Za-z])(?![\w-])", true), 0.15, "driver-license.it"),
-        new("us", RegexDefaults.Create(Cue + @"(?<value>(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,19})(?![\w-])", true), 0.1, "driver-license.us"),
+        new("uk-dvla", RegexDefaults.Create(@"(?<![\w-])(?<value>[A-Za-z][A-Za-z9]{4}\d{6}[A-Za-z9]{2}\d[A-Za-z]{2})(?![\w-])"), 0.85, "driver-license.uk") { MayMatch = static t => TextScan.HasDigitRun(t, 6) },
+        new("it", RegexDefaults.Create(Cue + @"(?<value>[A-Za-z]{2}\d{7}[A-Za-z]|[Uu]1[A-Za-z0-9]{7}[A-Za-z])(?![\w-])", true), 0.15, "driver-license.it") { MayMatch = HasCue },
+        new("us", RegexDefaults.Create(Cue + @"(?<value>(?=(?:[A-Za-z-]*\d){4})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){4,19})(?![\w-])", true), 0.1, "driver-license.us") { MayMatch = HasCue },
     ];
 
     private static readonly Regex NotLicence = RegexDefaults.Create(@"\b(?:plate|key|software|product|serial|activation|tag\s+number|registration)\b", true);

@@ -32,6 +32,20 @@ public sealed class IbanRecognizer : IRecognizer
     private static readonly Regex Candidate =
         RegexDefaults.Create(@"(?<![\p{L}\p{N}])[A-Za-z]{2}\d{2}(?:[ -]?[A-Za-z0-9]){10,32}");
 
+    /// <summary>True when two ASCII letters are followed by two digits, as every <see cref="Candidate"/> starts; false rules it out.</summary>
+    private static bool HasCountryAndCheckDigits(string text)
+    {
+        for (var i = 0; i + 3 < text.Length; i++)
+        {
+            if (char.IsDigit(text[i + 2]) && char.IsDigit(text[i + 3]) && char.IsAsciiLetter(text[i]) && char.IsAsciiLetter(text[i + 1]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly string[] ContextWords = ["iban", "bank", "transfer", "wire", "account", "sepa"];
 
     /// <inheritdoc />
@@ -41,7 +55,7 @@ public sealed class IbanRecognizer : IRecognizer
     public IEnumerable<Finding> Recognize(string text, AccountValues? account)
     {
         ArgumentNullException.ThrowIfNull(text);
-        if (text.Length < 15 || !TextScan.HasDigits(text, 2))
+        if (text.Length < 15 || !TextScan.HasDigits(text, 2) || !HasCountryAndCheckDigits(text))
         {
             return [];
         }

@@ -9,8 +9,8 @@ public sealed class IpAddressRecognizer : PatternRecognizer
 {
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("ipv4", RegexDefaults.Create(@"(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?![\w:]|\.\w)"), 0.6, "ip.v4"),
-        new("ipv6", RegexDefaults.Create(@"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]+(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?:%[A-Za-z0-9]+)?(?![\w:]|\.\d)"), 0.6, "ip.v6"),
+        new("ipv4", RegexDefaults.Create(@"(?<![\w.:])(?:\d{1,3}\.){3}\d{1,3}(?![\w:]|\.\w)"), 0.6, "ip.v4") { MayMatch = static t => t.AsSpan().Count('.') >= 3 },
+        new("ipv6", RegexDefaults.Create(@"(?<![\w:.])(?=[0-9A-Fa-f]{0,4}:[0-9A-Fa-f]{0,4}:)[0-9A-Fa-f:]+(?:(?<=:)\d{1,3}(?:\.\d{1,3}){3})?(?:%[A-Za-z0-9]+)?(?![\w:]|\.\d)"), 0.6, "ip.v6") { MayMatch = static t => TextScan.HasTwo(t, ':') },
     ];
 
     public IpAddressRecognizer()

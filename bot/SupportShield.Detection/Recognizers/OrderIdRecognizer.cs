@@ -1,3 +1,4 @@
+using System.Buffers;
 using SupportShield.Detection.Entities;
 
 namespace SupportShield.Detection.Recognizers;
@@ -12,14 +13,18 @@ public sealed class OrderIdRecognizer : PatternRecognizer
 
     private const string Value = @"(?<value>(?=[A-Za-z0-9-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]{2,30}[A-Za-z0-9]))(?![\w@-]|[.,]\d)";
 
+    // The cue words each expression starts with: an ASCII text without one of them cannot match it.
+    private static readonly SearchValues<string> CuedWords = TextScan.Words("order", "purchase", "confirmation", "invoice", "booking", "reservation");
+    private static readonly SearchValues<string> OrderWords = TextScan.Words("order", "purchase", "po");
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
         new(
             "order-id",
             RegexDefaults.Create(@"\b(?:order|purchase|confirmation|invoice|booking|reservation)\s?(?:id|number|num|no\.?|#|code|ref(?:erence)?)" + Separator + Value, true),
             0.85,
-            "order-id.cued"),
-        new("order", RegexDefaults.Create(@"\b(?:order|purchase|po)\s*(?:is|was|:|#)?\s*#?" + Value, true), 0.65, "order-id.order"),
+            "order-id.cued") { MayMatch = static t => TextScan.MayHaveWord(t, CuedWords) },
+        new("order", RegexDefaults.Create(@"\b(?:order|purchase|po)\s*(?:is|was|:|#)?\s*#?" + Value, true), 0.65, "order-id.order") { MayMatch = static t => TextScan.MayHaveWord(t, OrderWords) },
     ];
 
     public OrderIdRecognizer()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using SupportShield.Detection.Entities;
 
 namespace SupportShield.Detection.Recognizers;
@@ -12,11 +13,15 @@ public sealed class PassportRecognizer : PatternRecognizer
     /// <summary>The context word opens every pattern, so texts without it are skipped by the regex prefix search.</summary>
     private const string Cue = @"\b(?:passport|travel\s+doc(?:ument)?)\w*[^\n\d]{0,40}?(?<![\w-])";
 
+    // The start of every word Cue matches: an ASCII text without one of them cannot hold a cued passport number.
+    private static readonly SearchValues<string> CueWords = TextScan.Words("passport", "travel");
+    private static readonly Func<string, bool> HasCue = static t => TextScan.MayHaveWord(t, CueWords);
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("known-format", RegexDefaults.Create(Cue + @"(?<value>\d{9}|[A-Za-z]\d{8}|[A-Za-z]{2}\d{7}|[A-Za-z]\d{7})(?![\w-])", true), 0.2, "passport.format"),
-        new("second-of-list", RegexDefaults.Create(Cue + @"[A-Za-z0-9]{6,9}\s*(?:,|and|&|or)\s*(?<value>(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{6,9})(?![\w-])", true), 0.2, "passport.format"),
-        new("alphanumeric", RegexDefaults.Create(Cue + @"(?<value>(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{6,9})(?![\w-])", true), 0.1, "passport.alphanumeric"),
+        new("known-format", RegexDefaults.Create(Cue + @"(?<value>\d{9}|[A-Za-z]\d{8}|[A-Za-z]{2}\d{7}|[A-Za-z]\d{7})(?![\w-])", true), 0.2, "passport.format") { MayMatch = HasCue },
+        new("second-of-list", RegexDefaults.Create(Cue + @"[A-Za-z0-9]{6,9}\s*(?:,|and|&|or)\s*(?<value>(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{6,9})(?![\w-])", true), 0.2, "passport.format") { MayMatch = HasCue },
+        new("alphanumeric", RegexDefaults.Create(Cue + @"(?<value>(?=(?:[A-Za-z]*\d){4})[A-Za-z0-9]{6,9})(?![\w-])", true), 0.1, "passport.alphanumeric") { MayMatch = HasCue },
     ];
 
     public PassportRecognizer()

@@ -61,6 +61,11 @@ public abstract class PatternRecognizer : IRecognizer, IThresholdAwareRecognizer
         for (var p = 0; p < Patterns.Count; p++)
         {
             var pattern = Patterns[p];
+            if (pattern.MayMatch is { } mayMatch && !mayMatch(text))
+            {
+                continue;
+            }
+
             if (!_hasValueGroup[p])
             {
                 foreach (var match in pattern.Regex.EnumerateMatches(text))

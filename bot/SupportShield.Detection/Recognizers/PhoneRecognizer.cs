@@ -76,11 +76,14 @@ public sealed class PhoneRecognizer : IRecognizer
     /// <summary>After a number: no further word or digits, but a label glued with a hyphen ("-Office", "-Fax") is fine.</summary>
     private const string NumberEnd = @"(?!\w|-\d|[.,]\d)";
 
+    /// <summary>The shape that starts with '+': a text without one is not searched for it.</summary>
+    private const string PlusShape = "plus-shape";
+
     /// <summary>Number shapes that libphonenumber may reject (unassigned area codes, reserved ranges) but that read as phone numbers.</summary>
     private static readonly (string Name, Regex Regex, double Score)[] Shapes =
     [
         ("nanp-shape", RegexDefaults.Create(@"(?<![\w+(.-])(?:\+?1[\s.-]?)?(?:\(\s*[2-9]\d{2}\s*\)\s*|[2-9]\d{2}[\s.-])[2-9]\d{2}[\s.-]\d{4}" + Extension + NumberEnd, true), 0.6),
-        ("plus-shape", RegexDefaults.Create(@"(?<![\w+])\+[1-9]\d{0,2}(?:[\s.-]?(?:\(0\))?[\s.-]?\(?\d{1,5}\)?){2,6}" + Extension + NumberEnd, true), 0.55),
+        (PlusShape, RegexDefaults.Create(@"(?<![\w+])\+[1-9]\d{0,2}(?:[\s.-]?(?:\(0\))?[\s.-]?\(?\d{1,5}\)?){2,6}" + Extension + NumberEnd, true), 0.55),
         ("digits-shape", RegexDefaults.Create(@"(?<![\w+.,-])\(?\d{2,4}\)?(?:[\s.-]\d{2,8}){1,4}" + Extension + NumberEnd, true), 0.3),
     ];
 
@@ -432,9 +435,16 @@ public sealed class PhoneRecognizer : IRecognizer
             known.Sort((a, b) => a.Start.CompareTo(b.Start));
         }
 
+        // The plus shape needs a '+': a text without one is not searched for it.
+        var hasPlus = text.Contains('+', StringComparison.Ordinal);
         foreach (var (name, regex, baseScore) in Shapes)
         {
-            for (var m = regex.Match(text); m.Success; m = m.NextMatch())
+            if (!hasPlus && name == PlusShape)
+            {
+                continue;
+            }
+
+            foreach (var m in regex.EnumerateMatches(text))
             {
                 ReadShape(ref state, ref known, name, m.Index, m.Index + m.Length, baseScore);
             }

@@ -7,4 +7,11 @@ namespace SupportShield.Detection.Recognizers;
 /// <param name="Regex">The expression; build it with a match timeout.</param>
 /// <param name="Score">Score before validation and context.</param>
 /// <param name="RuleId">Stable rule id given to findings of this pattern.</param>
-public sealed record RecognizerPattern(string Name, Regex Regex, double Score, string RuleId);
+public sealed record RecognizerPattern(string Name, Regex Regex, double Score, string RuleId)
+{
+    /// <summary>
+    /// An optional cheap test that is false only when <see cref="Regex"/> cannot match the text (for example: no run of nine
+    /// digits for <c>\d{9}</c>), so the expression is not run. It must never be false for a text the expression matches.
+    /// </summary>
+    public Func<string, bool>? MayMatch { get; init; }
+}

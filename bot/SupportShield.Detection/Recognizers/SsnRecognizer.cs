@@ -8,12 +8,14 @@ namespace SupportShield.Detection.Recognizers;
 /// </summary>
 public sealed class SsnRecognizer : PatternRecognizer
 {
+    private static readonly Func<string, bool> HasDash = static t => t.Contains('-', StringComparison.Ordinal);
+
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("dashed", RegexDefaults.Create(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), 0.6, "ssn.pattern"),
-        new("dotted-or-spaced", RegexDefaults.Create(@"(?<![\d.])\d{3}(?<sep>[. ])\d{2}\k<sep>\d{4}(?![\d]|\.\d)"), 0.5, "ssn.pattern"),
-        new("digits", RegexDefaults.Create(@"(?<![\d-])\d{9}(?![\d-])"), 0.2, "ssn.digits-context"),
-        new("partly-dashed", RegexDefaults.Create(@"(?<![\d-])(?:\d{3}-\d{6}|\d{5}-\d{4})(?![\d-])"), 0.2, "ssn.digits-context"),
+        new("dashed", RegexDefaults.Create(@"(?<![\d-])\d{3}-\d{2}-\d{4}(?![\d-])"), 0.6, "ssn.pattern") { MayMatch = HasDash },
+        new("dotted-or-spaced", RegexDefaults.Create(@"(?<![\d.])\d{3}(?<sep>[. ])\d{2}\k<sep>\d{4}(?![\d]|\.\d)"), 0.5, "ssn.pattern") { MayMatch = static t => TextScan.HasDigitRun(t, 4) },
+        new("digits", RegexDefaults.Create(@"(?<![\d-])\d{9}(?![\d-])"), 0.2, "ssn.digits-context") { MayMatch = static t => TextScan.HasDigitRun(t, 9) },
+        new("partly-dashed", RegexDefaults.Create(@"(?<![\d-])(?:\d{3}-\d{6}|\d{5}-\d{4})(?![\d-])"), 0.2, "ssn.digits-context") { MayMatch = HasDash },
     ];
 
     private static readonly HashSet<string> KnownSamples = ["078051120", "123456789", "219099999", "457555462", "987654320", "111223333"];

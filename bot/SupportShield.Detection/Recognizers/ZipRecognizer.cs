@@ -15,10 +15,24 @@ public sealed class ZipRecognizer : PatternRecognizer
 
     private static readonly RecognizerPattern[] DefaultPatterns =
     [
-        new("us-zip", RegexDefaults.Create(@"(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), 0.15, "zip.us"),
-        new("numeric-postcode", RegexDefaults.Create(@"(?<![\w$£€.,-])(?:\d{4}(?:\s?[A-Z]{2})?|\d{5}-\d{3}|\d{3}\s\d{2})(?![\w-]|[.,]\d)"), 0.1, "zip.postcode"),
-        new("uk-postcode", RegexDefaults.Create(@"(?<![\w-])" + UkPostcode + @"(?![\w-])"), 0.55, "zip.uk-postcode"),
+        new("us-zip", RegexDefaults.Create(@"(?<![\w$£€.,-])\d{5}(?:-\d{4})?(?![\w-]|[.,]\d)"), 0.15, "zip.us") { MayMatch = static t => TextScan.HasDigitRun(t, 5) },
+        new("numeric-postcode", RegexDefaults.Create(@"(?<![\w$£€.,-])(?:\d{4}(?:\s?[A-Z]{2})?|\d{5}-\d{3}|\d{3}\s\d{2})(?![\w-]|[.,]\d)"), 0.1, "zip.postcode") { MayMatch = static t => TextScan.HasDigitRun(t, 3) },
+        new("uk-postcode", RegexDefaults.Create(@"(?<![\w-])" + UkPostcode + @"(?![\w-])"), 0.55, "zip.uk-postcode") { MayMatch = HasDigitAndTwoCapitals },
     ];
+
+    /// <summary>Every UK postcode ends in a digit and two capital letters ("0AA"; the pattern is case-sensitive): without them there is none.</summary>
+    private static bool HasDigitAndTwoCapitals(string text)
+    {
+        for (var i = 0; i + 2 < text.Length; i++)
+        {
+            if (char.IsAsciiLetterUpper(text[i + 1]) && char.IsAsciiLetterUpper(text[i + 2]) && char.IsDigit(text[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     public ZipRecognizer()
         : base(EntityType.Zip, DefaultPatterns, ["zip", "zipcode", "postcode", "post code", "postal", "postal code"])
