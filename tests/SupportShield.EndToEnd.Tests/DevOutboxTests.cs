@@ -10,12 +10,7 @@ public sealed class DevOutboxTests
     [Test]
     public async Task NoSmtpConfigured_CodeGoesToDevOutboxOnLoopback_AndVerifies()
     {
-        await using var s = await EndToEndScenario.StartAsync(settings =>
-        {
-            settings["SupportShield:Email:Smtp:Host"] = null;
-            settings["SupportShield:Email:Smtp:Port"] = null;
-            settings["SupportShield:Email:Smtp:From"] = null;
-        });
+        await using var s = await EndToEndScenario.StartAsync(EndToEndScenario.WithoutSmtp);
         const string conversation = "conv-outbox";
         await s.CustomerSaysAsync(conversation, "hello");
         (await s.Host.LinkAsync(conversation, "acct-1001")).Dispose();

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using SupportShield.EndToEnd.Tests.Browser.Pages;
 using SupportShield.EndToEnd.Tests.Support;
 
 namespace SupportShield.EndToEnd.Tests.Browser;
@@ -9,7 +9,7 @@ namespace SupportShield.EndToEnd.Tests.Browser;
 /// the codes come from the scenario's SMTP server, and every update reaches the page through the agent hub (no reload).
 /// </summary>
 [NonParallelizable]
-public sealed partial class AgentConsoleBrowserTests
+public sealed class AgentConsoleBrowserTests
 {
     private const string JaneEmail = "jane.doe@example.com";
     private const string AddressReply = "We have 742 Evergreen Terrace, Springfield, OR 97403 on file.";
@@ -28,22 +28,20 @@ public sealed partial class AgentConsoleBrowserTests
         await using var s = await EndToEndScenario.StartAsync();
         await s.CustomerSaysAsync("conv-live-1", "Hello there");
         await using var context = await _browser.NewContextAsync(s.Host.BaseAddress);
-        var page = await SignedInAsync(context);
+        var console = await AgentConsolePage.SignInAsync(context);
+        var page = console.Page;
 
-        await Assertions.Expect(ConversationButton(page, "conv-live-1")).ToBeVisibleAsync();
-        await ConversationButton(page, "conv-live-1").ClickAsync();
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync("Hello there");
+        await console.OpenConversationAsync("conv-live-1");
+        await Assertions.Expect(console.Transcript).ToContainTextAsync("Hello there");
         await Assertions.Expect(page.GetByText("Live updates on.")).ToBeVisibleAsync();
-        var navigations = 0;
-        page.FrameNavigated += (_, _) => navigations++;
 
         await s.CustomerSaysAsync("conv-live-1", "Where is my parcel? Order 123456.");
         await s.CustomerSaysAsync("conv-live-2", "A second customer writes in");
 
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync("Where is my parcel?");
-        await Assertions.Expect(ConversationButton(page, "conv-live-2")).ToBeVisibleAsync();
-        Assert.That(navigations, Is.Zero, "the page was not reloaded");
-        Assert.That(await Transcript(page).TextContentAsync(), Does.Not.Contain("A second customer"), "only the selected conversation's lines");
+        await Assertions.Expect(console.Transcript).ToContainTextAsync("Where is my parcel?");
+        await Assertions.Expect(console.ConversationButton("conv-live-2")).ToBeVisibleAsync();
+        Assert.That(console.Navigations, Is.EqualTo(1), "the page was not reloaded");
+        Assert.That(await console.Transcript.TextContentAsync(), Does.Not.Contain("A second customer"), "only the selected conversation's lines");
         Assert.That(page.Url, Does.Not.Contain("Hello").And.Not.Contain("parcel"));
     }
 
@@ -52,19 +50,20 @@ public sealed partial class AgentConsoleBrowserTests
     {
         await using var s = await EndToEndScenario.StartAsync();
         await using var context = await _browser.NewContextAsync(s.Host.BaseAddress);
-        var page = await HeldAddressAsync(s, context, "conv-held");
+        var console = await HeldAddressAsync(s, context, "conv-held");
+        var page = console.Page;
 
-        var item = page.Locator("#held-list > li").First;
+        var item = console.HeldItems.First;
         await Assertions.Expect(item).ToContainTextAsync("Held");
         await Assertions.Expect(item).ToContainTextAsync(AddressReason);
         await Assertions.Expect(item).ToContainTextAsync("customer not verified");
         await Assertions.Expect(item).Not.ToContainTextAsync("Evergreen");
-        await Assertions.Expect(page.Locator("#verification-state")).ToContainTextAsync("pending", new() { IgnoreCase = true });
+        await Assertions.Expect(console.VerificationState).ToContainTextAsync("pending", new() { IgnoreCase = true });
         await page.EvaluateAsync("() => window.scrollTo(0, 0)");
         await BrowserSession.SaveScreenshotAsync(page, "agent-console");
 
         Assert.That(s.Channel.TextsFor("conv-held"), Has.None.Contain("Evergreen"));
-        Assert.That(await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length"), Is.Zero);
+        Assert.That(await console.StoredItemsAsync(), Is.Zero);
     }
 
     [Test]
@@ -72,23 +71,22 @@ public sealed partial class AgentConsoleBrowserTests
     {
         await using var s = await EndToEndScenario.StartAsync();
         await using var context = await _browser.NewContextAsync(s.Host.BaseAddress);
-        var page = await HeldAddressAsync(s, context, "conv-verify");
-        var navigations = 0;
-        page.FrameNavigated += (_, _) => navigations++;
+        var console = await HeldAddressAsync(s, context, "conv-verify");
+        var page = console.Page;
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Start verification" }).ClickAsync();
         await Assertions.Expect(page.Locator("#verification-status")).ToContainTextAsync("A code was sent to the contact on file");
         var code = await s.WaitForCodeAsync(JaneEmail);
         await s.CustomerSaysAsync("conv-verify", code);
 
-        var item = page.Locator("#held-list > li").First;
+        var item = console.HeldItems.First;
         await Assertions.Expect(item).ToContainTextAsync("Delivered after verification");
-        await Assertions.Expect(page.Locator("#verification-state")).ToHaveTextAsync("Verified");
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync("[verification code entered]");
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync(AddressReply);
+        await Assertions.Expect(console.VerificationState).ToHaveTextAsync("Verified");
+        await Assertions.Expect(console.Transcript).ToContainTextAsync("[verification code entered]");
+        await Assertions.Expect(console.Transcript).ToContainTextAsync(AddressReply);
         await Assertions.Expect(page.Locator("#announce")).ToContainTextAsync("delivered");
-        Assert.That(await Transcript(page).TextContentAsync(), Does.Not.Contain(code));
-        Assert.That(navigations, Is.Zero, "the page was not reloaded");
+        Assert.That(await console.Transcript.TextContentAsync(), Does.Not.Contain(code));
+        Assert.That(console.Navigations, Is.EqualTo(1), "the page was not reloaded");
         await s.Channel.WaitForAsync(a => a.Text == AddressReply);
     }
 
@@ -98,13 +96,14 @@ public sealed partial class AgentConsoleBrowserTests
         await using var s = await EndToEndScenario.StartAsync();
         await s.CustomerSaysAsync("conv-keys", "Hello, can you help?");
         await using var context = await _browser.NewContextAsync(s.Host.BaseAddress, phone: true);
-        var page = await context.NewPageAsync();
+        var console = new AgentConsolePage(await context.NewPageAsync());
+        var page = console.Page;
         await page.GotoAsync("/agent/");
         await Assertions.Expect(page.GetByLabel("Agent or supervisor key")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(BotHost.AgentKey);
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByText("Signed in as agent")).ToBeVisibleAsync();
-        await Assertions.Expect(ConversationButton(page, "conv-keys")).ToBeVisibleAsync();
+        await Assertions.Expect(console.ConversationButton("conv-keys")).ToBeVisibleAsync();
 
         await TabToAsync(page, "#actor-id");
         await page.Keyboard.TypeAsync("agent-7");
@@ -112,15 +111,15 @@ public sealed partial class AgentConsoleBrowserTests
         Assert.That(await page.EvaluateAsync<bool>("() => document.activeElement.matches(':focus-visible')"), Is.True, "focus is visible");
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.Locator("#conversation-heading")).ToBeFocusedAsync();
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync("Hello, can you help?");
+        await Assertions.Expect(console.Transcript).ToContainTextAsync("Hello, can you help?");
         await TabToAsync(page, "#reply-text");
         await page.Keyboard.TypeAsync("Your parcel left our warehouse today.");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Space");
 
-        await Assertions.Expect(page.Locator("#reply-result")).ToContainTextAsync("Delivered to the customer.");
+        await Assertions.Expect(console.ReplyResult).ToContainTextAsync("Delivered to the customer.");
         await s.Channel.WaitForAsync(a => a.Text == "Your parcel left our warehouse today.");
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync("Your parcel left our warehouse today.");
+        await Assertions.Expect(console.Transcript).ToContainTextAsync("Your parcel left our warehouse today.");
 
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.That(overflow, Is.LessThanOrEqualTo(0), "nothing is wider than a 390 px phone");
@@ -137,15 +136,16 @@ public sealed partial class AgentConsoleBrowserTests
     {
         await using var s = await EndToEndScenario.StartAsync(ApiClients.Configure);
         await using var agentContext = await _browser.NewContextAsync(s.Host.BaseAddress);
-        var agent = await HeldAddressAsync(s, agentContext, "conv-override");
+        var agent = (await HeldAddressAsync(s, agentContext, "conv-override")).Page;
         await agent.GetByRole(AriaRole.Button, new() { Name = "Ask for an override" }).ClickAsync();
         await agent.GetByLabel("Why must the customer get this before verifying?").FillAsync("Customer is at the depot and needs the delivery address now.");
         await agent.GetByRole(AriaRole.Button, new() { Name = "Send override request" }).ClickAsync();
         await Assertions.Expect(agent.Locator("#held-status")).ToContainTextAsync("Override requested");
 
         await using var supervisorContext = await _browser.NewContextAsync(s.Host.BaseAddress);
-        var supervisor = await SignedInAsync(supervisorContext, ApiClients.SupervisorKey, "lead-1");
-        await ConversationButton(supervisor, "conv-override").ClickAsync();
+        var supervisorConsole = await AgentConsolePage.SignInAsync(supervisorContext, ApiClients.SupervisorKey, "lead-1");
+        var supervisor = supervisorConsole.Page;
+        await supervisorConsole.OpenConversationAsync("conv-override");
         Assert.That(await supervisor.Locator("#reply-form").IsVisibleAsync(), Is.False, "supervisors read and decide; they do not reply");
         await supervisor.GetByRole(AriaRole.Button, new() { Name = "Approve override" }).ClickAsync();
 
@@ -158,44 +158,23 @@ public sealed partial class AgentConsoleBrowserTests
     /// A customer claiming to be Jane asks for her address; in the console the agent finds and links her account by email, and
     /// sends the address from the reply box: it is held.
     /// </summary>
-    private static async Task<IPage> HeldAddressAsync(EndToEndScenario s, IBrowserContext context, string conversation)
+    private static async Task<AgentConsolePage> HeldAddressAsync(EndToEndScenario s, IBrowserContext context, string conversation)
     {
         await s.CustomerSaysAsync(conversation, "Hi, I am Jane Doe. What address do you have for me?");
         await s.Channel.WaitForAsync(a => a.Conversation.Id == conversation && a.Text?.Contains("email address or phone number on your account", StringComparison.Ordinal) == true);
-        var page = await SignedInAsync(context);
-        await ConversationButton(page, conversation).ClickAsync();
-        await Assertions.Expect(Transcript(page)).ToContainTextAsync("What address do you have for me?");
+        var console = await AgentConsolePage.SignInAsync(context);
+        await console.OpenConversationAsync(conversation);
+        await Assertions.Expect(console.Transcript).ToContainTextAsync("What address do you have for me?");
 
-        await page.GetByLabel("Account id, email or phone").FillAsync(JaneEmail);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Search accounts" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#search-results")).ToContainTextAsync("j***@e***.com");
-        await Assertions.Expect(page.Locator("#search-results")).Not.ToContainTextAsync("jane.doe");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Link acct-1001" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#linked-account")).ToHaveTextAsync("acct-1001");
+        await console.LinkAccountAsync(JaneEmail, "j***@e***.com", "acct-1001");
+        await Assertions.Expect(console.Page.Locator("#search-results")).Not.ToContainTextAsync("jane.doe");
 
-        await page.GetByLabel("Reply to the customer").FillAsync(AddressReply);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#reply-result")).ToContainTextAsync("Held: not sent to the customer.");
-        await Assertions.Expect(page.Locator("#reply-result")).ToContainTextAsync(AddressReason);
-        await Assertions.Expect(page.Locator("#held-list > li")).ToHaveCountAsync(1);
-        return page;
+        await console.SendReplyAsync(AddressReply);
+        await Assertions.Expect(console.ReplyResult).ToContainTextAsync("Held: not sent to the customer.");
+        await Assertions.Expect(console.ReplyResult).ToContainTextAsync(AddressReason);
+        await Assertions.Expect(console.HeldItems).ToHaveCountAsync(1);
+        return console;
     }
-
-    private static async Task<IPage> SignedInAsync(IBrowserContext context, string key = BotHost.AgentKey, string actor = "agent-7")
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/agent/");
-        await page.GetByLabel("Agent or supervisor key").FillAsync(key);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Assertions.Expect(page.GetByText(SignedInPattern())).ToBeVisibleAsync();
-        await page.Locator("#actor-id").FillAsync(actor);
-        await Assertions.Expect(page.GetByText("Live updates on.")).ToBeVisibleAsync();
-        return page;
-    }
-
-    private static ILocator ConversationButton(IPage page, string conversation) => page.Locator($"[data-conversation='{conversation}']");
-
-    private static ILocator Transcript(IPage page) => page.Locator("#transcript");
 
     /// <summary>Presses Tab until <paramref name="selector"/> has the focus (at most 40 times).</summary>
     private static async Task TabToAsync(IPage page, string selector)
@@ -211,7 +190,4 @@ public sealed partial class AgentConsoleBrowserTests
 
         Assert.Fail($"Tab never reached {selector}.");
     }
-
-    [GeneratedRegex("^Signed in as (agent|supervisor)$")]
-    private static partial Regex SignedInPattern();
 }

@@ -52,6 +52,15 @@ internal sealed partial class EndToEndScenario : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>Settings for a host with no SMTP server configured: codes go to the development outbox (<c>GET /dev/outbox</c>).</summary>
+    public static void WithoutSmtp(Dictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings["SupportShield:Email:Smtp:Host"] = null;
+        settings["SupportShield:Email:Smtp:Port"] = null;
+        settings["SupportShield:Email:Smtp:From"] = null;
+    }
+
     /// <summary>Stops the host and starts a new one on the same data folder, as a process restart would.</summary>
     public async Task RestartHostAsync()
     {
