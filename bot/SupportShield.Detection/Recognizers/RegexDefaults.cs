@@ -16,7 +16,23 @@ internal static class RegexDefaults
 
     public const RegexOptions IgnoreCase = Options | RegexOptions.IgnoreCase;
 
-    /// <summary>Builds a compiled, culture-invariant expression with the shared time-out.</summary>
-    public static Regex Create(string pattern, bool ignoreCase = false) =>
-        new(pattern, ignoreCase ? IgnoreCase : Options, Timeout);
+    /// <summary>
+    /// Builds a compiled, culture-invariant expression with the shared time-out, and runs it once on an empty text: a
+    /// compiled expression's code is generated on its first match, and on a busy machine that one-off cost (seconds, for
+    /// the largest phone-metadata patterns) must not be spent inside a real match's time-out.
+    /// </summary>
+    public static Regex Create(string pattern, bool ignoreCase = false)
+    {
+        var regex = new Regex(pattern, ignoreCase ? IgnoreCase : Options, Timeout);
+        try
+        {
+            regex.IsMatch(string.Empty);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            // Only the warm-up ran out of time; real matches run on the code it generated.
+        }
+
+        return regex;
+    }
 }
