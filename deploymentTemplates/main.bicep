@@ -452,6 +452,11 @@ var baseAppSettings = {
   SupportShield__Ops__ApiKeys__0: kvRef(keyVault.name, 'ops-api-key')
   SupportShield__Notices__PublicBaseUrl: 'https://${siteHostName}'
   SupportShield__DevChannel__Enabled: 'false'
+  // The customer page (/) uses the Azure Bot's Direct Line channel: instances share nothing in memory for it. Its secret
+  // key goes into Key Vault after the deployment (README: "Set the secrets").
+  SupportShield__DirectLine__Enabled: 'false'
+  SupportShield__WebChat__DirectLineDomain: 'https://directline.botframework.com/v3/directline'
+  SupportShield__WebChat__DirectLineSecret: kvRef(keyVault.name, 'webchat-directline-secret')
 }
 
 var smtpAppSettings = empty(smtpHost)
@@ -513,7 +518,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/'
+      healthCheckPath: '/healthz'
       webSocketsEnabled: true
     }
   }
