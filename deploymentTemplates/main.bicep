@@ -414,6 +414,15 @@ resource identitySigningKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01'
   }
 }
 
+// The customer page's Direct Line secret: the key of the bot's own Direct Line channel, read when the template runs.
+resource webChatDirectLineSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: keyVault
+  name: 'webchat-directline-secret'
+  properties: {
+    value: directLineChannel.listChannelWithKeys().properties.properties.sites[0].key
+  }
+}
+
 // A reference without a version always resolves the newest version of the secret (App Service re-reads it within a day or on restart).
 func kvRef(vaultName string, secretName string) string =>
   '@Microsoft.KeyVault(SecretUri=https://${vaultName}${environment().suffixes.keyvaultDns}/secrets/${secretName}/)'
@@ -453,7 +462,7 @@ var baseAppSettings = {
   SupportShield__Notices__PublicBaseUrl: 'https://${siteHostName}'
   SupportShield__DevChannel__Enabled: 'false'
   // The customer page (/) uses the Azure Bot's Direct Line channel: instances share nothing in memory for it. Its secret
-  // key goes into Key Vault after the deployment (README: "Set the secrets").
+  // key is copied into Key Vault by the template (webChatDirectLineSecret).
   SupportShield__DirectLine__Enabled: 'false'
   SupportShield__WebChat__DirectLineDomain: 'https://directline.botframework.com/v3/directline'
   SupportShield__WebChat__DirectLineSecret: kvRef(keyVault.name, 'webchat-directline-secret')
