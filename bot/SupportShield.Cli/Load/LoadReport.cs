@@ -28,6 +28,9 @@ public sealed record LoadReport
     public required long Errors { get; init; }
     public required long Failovers { get; init; }
 
+    /// <summary>Requests answered 409 (same idempotency key in progress) or 503 and sent again with the same activity id or key.</summary>
+    public long Retries { get; init; }
+
     /// <summary>Messages the host accepted that never arrived (agent replies at the channel, customer messages in the transcript).</summary>
     public required long Lost { get; init; }
 
