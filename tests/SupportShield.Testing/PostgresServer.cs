@@ -164,13 +164,14 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the server at once (<c>pg_ctl stop -m immediate</c>: open connections are dropped, as in a crash), keeping its
-    /// data folder and port for <see cref="StartAgainAsync"/>.
+    /// Stops the server (<c>pg_ctl stop -m fast</c>: open connections are dropped and nothing new is accepted; committed
+    /// data is kept, which an immediate stop would not promise with this test server's <c>synchronous_commit=off</c>),
+    /// keeping its data folder and port for <see cref="StartAgainAsync"/>.
     /// </summary>
     public async Task StopAsync()
     {
         ObjectDisposedException.ThrowIf(_stopped, this);
-        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "immediate", "-w", "-t", "30", "stop"]).ConfigureAwait(false);
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "30", "stop"]).ConfigureAwait(false);
     }
 
     /// <summary>Starts the server again on the same port with the same data (after <see cref="StopAsync"/>) and waits until it accepts connections.</summary>
