@@ -83,18 +83,20 @@ public sealed class AgentConversationService
 
     /// <summary>Sends an agent's reply through the middleware. Null when the conversation is unknown.</summary>
     public Task<ScreeningOutcome?> SendAsync(string conversationId, string agentId, string text, CancellationToken cancellationToken) =>
-        SendAsync(conversationId, agentId, text, heldMessageId: null, onChannelAccepted: null, cancellationToken);
+        SendAsync(conversationId, agentId, text, heldMessageId: null, onChannelSending: null, onChannelAccepted: null, cancellationToken);
 
     /// <summary>
     /// Sends an agent's reply through the middleware; when held, it is held under <paramref name="heldMessageId"/> (when
-    /// given), and <paramref name="onChannelAccepted"/> runs as soon as the channel accepted the screened activity (before
-    /// the transcript and audit record it). Null when the conversation is unknown.
+    /// given); for what screening lets through, <paramref name="onChannelSending"/> runs right before the channel send and
+    /// <paramref name="onChannelAccepted"/> as soon as the channel accepted it (before the transcript and audit record it).
+    /// Null when the conversation is unknown.
     /// </summary>
     public async Task<ScreeningOutcome?> SendAsync(
         string conversationId,
         string agentId,
         string text,
         string? heldMessageId,
+        Func<Task>? onChannelSending,
         Func<IReadOnlyList<Activity>, ResourceResponse[], Task>? onChannelAccepted,
         CancellationToken cancellationToken)
     {
@@ -119,6 +121,11 @@ public sealed class AgentConversationService
                     // Registered after the middleware's handler, so it runs inside it: only for what screening lets through.
                     turnContext.OnSendActivities(async (_, activities, next) =>
                     {
+                        if (onChannelSending is not null)
+                        {
+                            await onChannelSending().ConfigureAwait(false);
+                        }
+
                         var sent = await next().ConfigureAwait(false);
                         await onChannelAccepted(activities, sent).ConfigureAwait(false);
                         return sent;

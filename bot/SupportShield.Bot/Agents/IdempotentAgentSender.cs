@@ -19,10 +19,13 @@ namespace SupportShield.Bot.Agents;
 /// is held under an id derived from the key, so a retry after a crash finds it instead of holding it twice.
 /// </summary>
 /// <remarks>
-/// Residual window: an instance that dies after the channel accepted the message and before that was recorded (one
-/// database write) leaves the key pending; once its lease runs out a retry sends the message again. An instance that
-/// dies after the record but before the answer was stored leaves a replay with the status but no reasons, delivered
-/// text, transcript line or audit record of that message.
+/// Residual window: the start of the channel send is recorded (Sending) and so is its end (Sent). An instance that dies
+/// between the two leaves it unknown whether the channel got the message (a Bot Framework channel cannot be asked, nor
+/// does it drop a repeated activity); once the lease runs out a retry sends it again (at least once: a reply that was
+/// already screened for this customer, never one that should have been held) and answers
+/// <c>"possibleDuplicate": true</c>. An instance that dies before Sending is recorded never reached the channel: its
+/// retry sends once. One that dies after Sent leaves a replay with the status but no reasons, delivered text, transcript
+/// line or audit record of that message.
 /// </remarks>
 public sealed class IdempotentAgentSender
 {
@@ -111,6 +114,7 @@ public sealed class IdempotentAgentSender
                 agentId,
                 text,
                 heldId,
+                () => _keys.MarkSendingAsync(scope, key, owner, cancellationToken),
                 async (activities, sent) =>
                 {
                     accepted = true;
@@ -125,7 +129,12 @@ public sealed class IdempotentAgentSender
                 return new AgentSendResult(null, UnknownConversation: true);
             }
 
-            var response = new SendAgentMessageResponse(outcome.MessageId, outcome.Status, outcome.DeliveredText, outcome.Reasons.Select(ReasonView.From).ToList());
+            var response = new SendAgentMessageResponse(
+                outcome.MessageId,
+                outcome.Status,
+                outcome.DeliveredText,
+                outcome.Reasons.Select(ReasonView.From).ToList(),
+                claim.MayHaveBeenSent && outcome.Status is DeliveryStatus.Delivered or DeliveryStatus.Redacted ? true : null);
             await CompleteAsync(scope, key, owner, response, CancellationToken.None).ConfigureAwait(false);
             return new AgentSendResult(response);
         }

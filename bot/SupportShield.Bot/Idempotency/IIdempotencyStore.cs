@@ -11,6 +11,9 @@ public interface IIdempotencyStore
     /// <summary>Claims (<paramref name="scope"/>, <paramref name="key"/>) for <paramref name="owner"/> until now + <paramref name="lease"/>, or says what holds it.</summary>
     Task<IdempotencyClaim> TryClaimAsync(string scope, string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default);
 
+    /// <summary>Records that the channel send starts now (a holder that dies from here on may have sent the message).</summary>
+    Task MarkSendingAsync(string scope, string key, string owner, CancellationToken cancellationToken = default);
+
     /// <summary>Records that the channel accepted the message (before anything else is recorded).</summary>
     Task MarkSentAsync(string scope, string key, string owner, string messageId, string status, CancellationToken cancellationToken = default);
 

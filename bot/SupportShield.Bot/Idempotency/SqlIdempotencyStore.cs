@@ -76,17 +76,23 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
                     return new IdempotencyClaim(IdempotencyClaimKind.InProgress, RetryAfter: TimeSpan.FromTicks(heldUntil - now.UtcTicks));
                 }
 
+                // The holder is presumed dead. Had it started the channel send (Sending), the message may have arrived.
                 await ExecuteAsync(connection, transaction,
-                    "UPDATE idempotency_keys SET owner = @owner, lease_until_ticks = @lease WHERE scope = @scope AND key = @key AND state = 'Pending';",
+                    "UPDATE idempotency_keys SET owner = @owner, lease_until_ticks = @lease, state = 'Pending' WHERE scope = @scope AND key = @key;",
                     ct, ("owner", owner), ("lease", leaseUntil), ("scope", scope), ("key", key)).ConfigureAwait(false);
-                return new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true);
+                return new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true, MayHaveBeenSent: state == "Sending");
             },
             cancellationToken);
     }
 
     /// <inheritdoc />
+    public Task MarkSendingAsync(string scope, string key, string owner, CancellationToken cancellationToken = default) =>
+        UpdateAsync("UPDATE idempotency_keys SET state = 'Sending' WHERE scope = @scope AND key = @key AND owner = @owner AND state = 'Pending';",
+            cancellationToken, ("scope", scope), ("key", key), ("owner", owner));
+
+    /// <inheritdoc />
     public Task MarkSentAsync(string scope, string key, string owner, string messageId, string status, CancellationToken cancellationToken = default) =>
-        UpdateAsync("UPDATE idempotency_keys SET state = 'Sent', message_id = @message, status = @status WHERE scope = @scope AND key = @key AND owner = @owner AND state = 'Pending';",
+        UpdateAsync("UPDATE idempotency_keys SET state = 'Sent', message_id = @message, status = @status WHERE scope = @scope AND key = @key AND owner = @owner AND state IN ('Pending', 'Sending');",
             cancellationToken, ("message", messageId), ("status", status), ("scope", scope), ("key", key), ("owner", owner));
 
     /// <inheritdoc />

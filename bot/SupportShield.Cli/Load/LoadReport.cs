@@ -37,6 +37,12 @@ public sealed record LoadReport
     /// <summary>Messages that arrived more than once.</summary>
     public required long Duplicated { get; init; }
 
+    /// <summary>
+    /// Of <see cref="Duplicated"/>, the agent replies whose answer said <c>possibleDuplicate</c>: an instance died while
+    /// sending them, and the retry could not know whether the channel had them.
+    /// </summary>
+    public long DuplicatedFlagged { get; init; }
+
     /// <summary>Replies the host should have held that reached the channel.</summary>
     public required long Leaked { get; init; }
 

@@ -33,6 +33,7 @@ public sealed class LoadRunner
     private readonly ConcurrentBag<double[]> _latencies = [];
     private readonly ConcurrentDictionary<string, byte> _expectedAtChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _expectedInTranscript = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _possibleDuplicates = new(StringComparer.Ordinal);
     private long _customerTurns;
     private long _agentTurns;
     private long _delivered;
@@ -74,6 +75,7 @@ public sealed class LoadRunner
 
         var lostAtChannel = _expectedAtChannel.Keys.Count(tag => !channel.Arrivals.ContainsKey(tag));
         var duplicatedAtChannel = channel.Arrivals.Count(a => a.Value > 1);
+        var flaggedAtChannel = channel.Arrivals.Count(a => a.Value > 1 && _possibleDuplicates.ContainsKey(a.Key));
         var middleware = MiddlewareLatency.Empty;
         var unread = new List<string>();
         for (var i = 0; i < _options.Instances.Count; i++)
@@ -116,6 +118,7 @@ public sealed class LoadRunner
             Retries = _retries,
             Lost = lostAtChannel + lostInTranscripts,
             Duplicated = duplicatedAtChannel + duplicatedInTranscripts,
+            DuplicatedFlagged = flaggedAtChannel,
             Leaked = channel.Leaked,
             UnreadInstances = unread,
         };
@@ -193,6 +196,11 @@ public sealed class LoadRunner
         }
 
         Interlocked.Increment(ref _agentTurns);
+        if (body is { } flagged && flagged.TryGetProperty("possibleDuplicate", out var possible) && possible.ValueKind == JsonValueKind.True)
+        {
+            _possibleDuplicates[tag] = 0;
+        }
+
         var outcome = body is { } b && b.TryGetProperty("status", out var s) ? s.GetString() : null;
         switch (outcome)
         {

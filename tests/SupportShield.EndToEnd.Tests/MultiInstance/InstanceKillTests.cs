@@ -55,10 +55,15 @@ public sealed class InstanceKillTests
         Assert.That(view.GetProperty("held").EnumerateArray().Select(h => h.GetProperty("messageId").GetString()), Is.EqualTo(new[] { heldId }));
 
         // Every request is retried on B with the same activity id or key, as a channel or an agent console would.
+        var flagged = new HashSet<string>();
         for (var i = 0; i < customerLines.Count; i++)
         {
             await RetryUntilAnsweredAsync(() => b.PostCustomerMessageAsync(channel, conversation, customerLines[i], customerIds[i]));
-            await RetryUntilAnsweredAsync(() => b.PostAgentMessageAsync(conversation, agentLines[i], agentKeys[i]));
+            var answer = await RetryUntilAnsweredAsync(() => b.PostAgentMessageAsync(conversation, agentLines[i], agentKeys[i]));
+            if (answer.Contains("\"possibleDuplicate\":true", StringComparison.Ordinal))
+            {
+                flagged.Add(agentLines[i]);
+            }
         }
 
         // The held reply's own retry finds it held, not held twice.
@@ -80,7 +85,10 @@ public sealed class InstanceKillTests
         var texts = channel.TextsFor(conversation);
         Assert.That(texts.Count(t => t == Address), Is.EqualTo(1), "the held reply released once");
         Assert.That(texts.Count(t => t == Verified), Is.EqualTo(1));
-        Assert.That(agentLines.Select(line => texts.Count(t => t == line)), Is.All.EqualTo(1), "every agent reply reached the channel once");
+        // Exactly once, except where A died inside the channel send itself: then the retry re-sends (at least once) and says so.
+        TestContext.Out.WriteLine($"agent replies flagged possibleDuplicate: {flagged.Count}");
+        Assert.That(agentLines.Where(line => !flagged.Contains(line)).Select(line => texts.Count(t => t == line)), Is.All.EqualTo(1), "every agent reply reached the channel once");
+        Assert.That(flagged.Select(line => texts.Count(t => t == line)), Is.All.InRange(1, 2), "a flagged reply arrived once or twice, never lost");
         var transcript = await b.TranscriptAsync(conversation);
         Assert.That(customerLines.Select(line => transcript.Count(t => t == line)), Is.All.EqualTo(1), "every customer line in the transcript once");
         Assert.That(agentLines.Select(line => transcript.Count(t => t == line)), Is.All.AtMost(1));
@@ -110,7 +118,7 @@ public sealed class InstanceKillTests
         await pair.A.Process.KillAsync();
         var report = await run;
 
-        TestContext.Out.WriteLine($"turns {report.CustomerTurns}+{report.AgentTurns}, delivered {report.Delivered}, held {report.Held}, failovers {report.Failovers}, retries {report.Retries}, errors {report.Errors}, lost {report.Lost}, duplicated {report.Duplicated}, leaked {report.Leaked}, {report.Seconds:0.0} s");
+        TestContext.Out.WriteLine($"turns {report.CustomerTurns}+{report.AgentTurns}, delivered {report.Delivered}, held {report.Held}, failovers {report.Failovers}, retries {report.Retries}, flagged {report.DuplicatedFlagged}, errors {report.Errors}, lost {report.Lost}, duplicated {report.Duplicated}, leaked {report.Leaked}, {report.Seconds:0.0} s");
         Assert.That(pair.A.Process.HasExited, Is.True);
         Assert.That(report.Failovers, Is.GreaterThan(0), "requests to A failed over to B");
         Assert.That(report.CustomerTurns, Is.GreaterThanOrEqualTo(8 * 5));
@@ -118,7 +126,8 @@ public sealed class InstanceKillTests
         Assert.That(report.Held, Is.GreaterThan(0));
         Assert.That(report.Errors, Is.Zero);
         Assert.That(report.Lost, Is.Zero, "lost");
-        Assert.That(report.Duplicated, Is.Zero, "duplicated");
+        Assert.That(report.Duplicated - report.DuplicatedFlagged, Is.Zero, "duplicated without the host saying it might have been");
+        Assert.That(report.DuplicatedFlagged, Is.AtMost(4), "at most one send in flight per conversation on A when it died");
         Assert.That(report.Leaked, Is.Zero, "leaked");
         Assert.That(report.UnreadInstances, Is.EqualTo(new[] { pair.A.BaseAddress.ToString() }), "A's metrics are gone with it");
     }
@@ -142,18 +151,18 @@ public sealed class InstanceKillTests
     }
 
     /// <summary>Sends until the answer is neither 409 (same key in progress) nor 503, within a deadline; fails on any other error.</summary>
-    private static async Task RetryUntilAnsweredAsync(Func<Task<HttpResponseMessage>> send)
+    private static async Task<string> RetryUntilAnsweredAsync(Func<Task<HttpResponseMessage>> send)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
             using var response = await send();
+            var body = await response.Content.ReadAsStringAsync();
             if (response.IsSuccessStatusCode)
             {
-                return;
+                return body;
             }
 
-            var body = await response.Content.ReadAsStringAsync();
             Assert.That(response.StatusCode, Is.AnyOf(HttpStatusCode.Conflict, HttpStatusCode.ServiceUnavailable), body);
             Assert.That(DateTime.UtcNow, Is.LessThan(deadline), $"still {(int)response.StatusCode} at the deadline: {body}");
             await Task.Delay(100);

@@ -134,7 +134,7 @@ internal static class PostgresSchema
             CREATE TABLE idempotency_keys (
                 scope             text NOT NULL,
                 key               text NOT NULL,
-                state             text NOT NULL CHECK (state IN ('Pending', 'Sent', 'Completed')),
+                state             text NOT NULL CHECK (state IN ('Pending', 'Sending', 'Sent', 'Completed')),
                 owner             text NOT NULL,
                 lease_until_ticks bigint NOT NULL,
                 message_id        text NULL,

@@ -132,7 +132,7 @@ internal static class SqliteSchema
             CREATE TABLE idempotency_keys (
                 scope             TEXT NOT NULL,
                 key               TEXT NOT NULL,
-                state             TEXT NOT NULL CHECK (state IN ('Pending', 'Sent', 'Completed')),
+                state             TEXT NOT NULL CHECK (state IN ('Pending', 'Sending', 'Sent', 'Completed')),
                 owner             TEXT NOT NULL,
                 lease_until_ticks INTEGER NOT NULL,
                 message_id        TEXT NULL,

@@ -44,11 +44,28 @@ public sealed class IdempotencyContractTests
         Assert.That(first, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed)));
         Assert.That(meanwhile.Kind, Is.EqualTo(IdempotencyClaimKind.InProgress));
         Assert.That(meanwhile.RetryAfter, Is.EqualTo(Lease));
-        Assert.That(takeover, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true)));
+        Assert.That(takeover, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true, MayHaveBeenSent: false)));
         Assert.That(stillPending.Kind, Is.EqualTo(IdempotencyClaimKind.InProgress));
         Assert.That(sent, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Sent, MessageId: "activity-1", Status: "Redacted")));
         Assert.That(completed, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Completed, MessageId: "activity-1", Status: "Redacted", ResponseJson: """{"messageId":"activity-1"}""")));
         Assert.That(otherScope.Kind, Is.EqualTo(IdempotencyClaimKind.Claimed), "keys are per scope");
+    }
+
+    [Test]
+    public async Task Key_HolderDiedWhileSending_TakeoverSaysItMayHaveBeenSent()
+    {
+        var (a, b) = (Keys(), Keys());
+        await a.TryClaimAsync("conv", "k", "owner-a", Lease);
+        await a.MarkSendingAsync("conv", "k", "owner-a");
+        var whileLeased = await b.TryClaimAsync("conv", "k", "owner-b", Lease);
+        _time.Advance(Lease + TimeSpan.FromSeconds(1));
+
+        var takeover = await b.TryClaimAsync("conv", "k", "owner-b", Lease);
+        await b.MarkSentAsync("conv", "k", "owner-b", "activity-2", "Delivered");
+
+        Assert.That(whileLeased.Kind, Is.EqualTo(IdempotencyClaimKind.InProgress));
+        Assert.That(takeover, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true, MayHaveBeenSent: true)));
+        Assert.That((await a.TryClaimAsync("conv", "k", "owner-c", Lease)).Kind, Is.EqualTo(IdempotencyClaimKind.Sent));
     }
 
     [Test]
