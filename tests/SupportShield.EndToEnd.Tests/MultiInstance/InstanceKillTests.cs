@@ -86,7 +86,7 @@ public sealed class InstanceKillTests
         Assert.That(texts.Count(t => t == Address), Is.EqualTo(1), "the held reply released once");
         Assert.That(texts.Count(t => t == Verified), Is.EqualTo(1));
         // Exactly once, except where A died inside the channel send itself: then the retry re-sends (at least once) and says so.
-        TestContext.Out.WriteLine($"agent replies flagged possibleDuplicate: {flagged.Count}");
+        TestContext.Out.WriteLine($"agent replies flagged possibleDuplicate: {flagged.Count}, of which arrived twice: {flagged.Count(line => texts.Count(t => t == line) == 2)}");
         Assert.That(agentLines.Where(line => !flagged.Contains(line)).Select(line => texts.Count(t => t == line)), Is.All.EqualTo(1), "every agent reply reached the channel once");
         Assert.That(flagged.Select(line => texts.Count(t => t == line)), Is.All.InRange(1, 2), "a flagged reply arrived once or twice, never lost");
         var transcript = await b.TranscriptAsync(conversation);
