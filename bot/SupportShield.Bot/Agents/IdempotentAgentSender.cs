@@ -114,7 +114,14 @@ public sealed class IdempotentAgentSender
                 agentId,
                 text,
                 heldId,
-                () => _keys.MarkSendingAsync(scope, key, owner, cancellationToken),
+                async () =>
+                {
+                    if (!await _keys.MarkSendingAsync(scope, key, owner, cancellationToken).ConfigureAwait(false))
+                    {
+                        // This attempt was slower than its lease and a retry took the key over: that retry sends, not this one.
+                        throw new InvalidOperationException("The idempotency key was taken over by a retry; this attempt sends nothing.");
+                    }
+                },
                 async (activities, sent) =>
                 {
                     accepted = true;

@@ -11,8 +11,11 @@ public interface IIdempotencyStore
     /// <summary>Claims (<paramref name="scope"/>, <paramref name="key"/>) for <paramref name="owner"/> until now + <paramref name="lease"/>, or says what holds it.</summary>
     Task<IdempotencyClaim> TryClaimAsync(string scope, string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default);
 
-    /// <summary>Records that the channel send starts now (a holder that dies from here on may have sent the message).</summary>
-    Task MarkSendingAsync(string scope, string key, string owner, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Records that the channel send starts now (a holder that dies from here on may have sent the message). False when
+    /// <paramref name="owner"/> no longer holds the key (its lease ran out and a retry took it over): then it must not send.
+    /// </summary>
+    Task<bool> MarkSendingAsync(string scope, string key, string owner, CancellationToken cancellationToken = default);
 
     /// <summary>Records that the channel accepted the message (before anything else is recorded).</summary>
     Task MarkSentAsync(string scope, string key, string owner, string messageId, string status, CancellationToken cancellationToken = default);

@@ -86,9 +86,9 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
     }
 
     /// <inheritdoc />
-    public Task MarkSendingAsync(string scope, string key, string owner, CancellationToken cancellationToken = default) =>
-        UpdateAsync("UPDATE idempotency_keys SET state = 'Sending' WHERE scope = @scope AND key = @key AND owner = @owner AND state = 'Pending';",
-            cancellationToken, ("scope", scope), ("key", key), ("owner", owner));
+    public async Task<bool> MarkSendingAsync(string scope, string key, string owner, CancellationToken cancellationToken = default) =>
+        await UpdateAsync("UPDATE idempotency_keys SET state = 'Sending' WHERE scope = @scope AND key = @key AND owner = @owner AND state = 'Pending';",
+            cancellationToken, ("scope", scope), ("key", key), ("owner", owner)).ConfigureAwait(false) == 1;
 
     /// <inheritdoc />
     public Task MarkSentAsync(string scope, string key, string owner, string messageId, string status, CancellationToken cancellationToken = default) =>

@@ -33,7 +33,8 @@ public sealed class IdempotencyContractTests
         var meanwhile = await b.TryClaimAsync("conv", "k1", "owner-b", Lease);
         _time.Advance(Lease + TimeSpan.FromSeconds(1));
         var takeover = await b.TryClaimAsync("conv", "k1", "owner-b", Lease);
-        await a.MarkSentAsync("conv", "k1", "owner-a", "late", "Delivered");   // the old owner lost the key: no effect
+        var lateSending = await a.MarkSendingAsync("conv", "k1", "owner-a");     // the old owner lost the key: it must not send
+        await a.MarkSentAsync("conv", "k1", "owner-a", "late", "Delivered");      // and its records have no effect
         var stillPending = await a.TryClaimAsync("conv", "k1", "owner-c", Lease);
         await b.MarkSentAsync("conv", "k1", "owner-b", "activity-1", "Redacted");
         var sent = await a.TryClaimAsync("conv", "k1", "owner-c", Lease);
@@ -45,6 +46,7 @@ public sealed class IdempotencyContractTests
         Assert.That(meanwhile.Kind, Is.EqualTo(IdempotencyClaimKind.InProgress));
         Assert.That(meanwhile.RetryAfter, Is.EqualTo(Lease));
         Assert.That(takeover, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true, MayHaveBeenSent: false)));
+        Assert.That(lateSending, Is.False);
         Assert.That(stillPending.Kind, Is.EqualTo(IdempotencyClaimKind.InProgress));
         Assert.That(sent, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Sent, MessageId: "activity-1", Status: "Redacted")));
         Assert.That(completed, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Completed, MessageId: "activity-1", Status: "Redacted", ResponseJson: """{"messageId":"activity-1"}""")));
@@ -56,7 +58,7 @@ public sealed class IdempotencyContractTests
     {
         var (a, b) = (Keys(), Keys());
         await a.TryClaimAsync("conv", "k", "owner-a", Lease);
-        await a.MarkSendingAsync("conv", "k", "owner-a");
+        Assert.That(await a.MarkSendingAsync("conv", "k", "owner-a"), Is.True);
         var whileLeased = await b.TryClaimAsync("conv", "k", "owner-b", Lease);
         _time.Advance(Lease + TimeSpan.FromSeconds(1));
 
