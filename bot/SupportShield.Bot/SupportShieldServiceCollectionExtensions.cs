@@ -26,6 +26,7 @@ public static class SupportShieldServiceCollectionExtensions
         services.AddSupportShieldProtection(configuration);
         services.AddSupportShieldRateLimits(configuration);
         services.AddSupportShieldRedis(configuration);
+        services.AddSupportShieldIdempotency(configuration);
         return services;
     }
 }

@@ -160,6 +160,29 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         await RunAsync("initdb", ["-D", _dataDirectory, "-U", Superuser, "-A", "trust", "-E", "UTF8", "--no-locale", "--no-sync", "--no-instructions"]).ConfigureAwait(false);
+        await StartServerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Stops the server (<c>pg_ctl stop -m fast</c>: open connections are dropped and nothing new is accepted; committed
+    /// data is kept, which an immediate stop would not promise with this test server's <c>synchronous_commit=off</c>),
+    /// keeping its data folder and port for <see cref="StartAgainAsync"/>.
+    /// </summary>
+    public async Task StopAsync()
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        await RunAsync("pg_ctl", ["-D", _dataDirectory, "-m", "fast", "-w", "-t", "30", "stop"]).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the server again on the same port with the same data (after <see cref="StopAsync"/>) and waits until it accepts connections.</summary>
+    public Task StartAgainAsync()
+    {
+        ObjectDisposedException.ThrowIf(_stopped, this);
+        return StartServerAsync();
+    }
+
+    private async Task StartServerAsync()
+    {
         var logFile = Path.Combine(_root, "server.log");
         var serverOptions = string.Join(' ',
             "-c listen_addresses=127.0.0.1",

@@ -22,6 +22,22 @@ public sealed class NotifyingTranscriptStore : IAgentTranscriptStore
     }
 
     /// <inheritdoc />
+    public async Task<bool> TryAppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        if (!await _inner.TryAppendAsync(entry, cancellationToken).ConfigureAwait(false))
+        {
+            return false;
+        }
+
+        await _events.TranscriptLineAddedAsync(entry, cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public Task<bool> ContainsActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken = default) =>
+        _inner.ContainsActivityAsync(conversationId, activityId, cancellationToken);
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<TranscriptEntry>> ListRecentAsync(string conversationId, int count, CancellationToken cancellationToken = default) =>
         _inner.ListRecentAsync(conversationId, count, cancellationToken);
 

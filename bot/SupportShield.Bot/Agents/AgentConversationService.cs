@@ -82,7 +82,23 @@ public sealed class AgentConversationService
     }
 
     /// <summary>Sends an agent's reply through the middleware. Null when the conversation is unknown.</summary>
-    public async Task<ScreeningOutcome?> SendAsync(string conversationId, string agentId, string text, CancellationToken cancellationToken)
+    public Task<ScreeningOutcome?> SendAsync(string conversationId, string agentId, string text, CancellationToken cancellationToken) =>
+        SendAsync(conversationId, agentId, text, heldMessageId: null, onChannelSending: null, onChannelAccepted: null, cancellationToken);
+
+    /// <summary>
+    /// Sends an agent's reply through the middleware; when held, it is held under <paramref name="heldMessageId"/> (when
+    /// given); for what screening lets through, <paramref name="onChannelSending"/> runs right before the channel send and
+    /// <paramref name="onChannelAccepted"/> as soon as the channel accepted it (before the transcript and audit record it).
+    /// Null when the conversation is unknown.
+    /// </summary>
+    public async Task<ScreeningOutcome?> SendAsync(
+        string conversationId,
+        string agentId,
+        string text,
+        string? heldMessageId,
+        Func<Task>? onChannelSending,
+        Func<IReadOnlyList<Activity>, ResourceResponse[], Task>? onChannelAccepted,
+        CancellationToken cancellationToken)
     {
         var record = await _conversations.GetAsync(conversationId, cancellationToken).ConfigureAwait(false);
         if (record is null)
@@ -99,6 +115,23 @@ public sealed class AgentConversationService
                 var state = ScreeningTurnState.For(turnContext);
                 state.SenderRole = SenderRoles.Agent;
                 state.AgentId = agentId;
+                state.NextHeldMessageId = heldMessageId;
+                if (onChannelAccepted is not null)
+                {
+                    // Registered after the middleware's handler, so it runs inside it: only for what screening lets through.
+                    turnContext.OnSendActivities(async (_, activities, next) =>
+                    {
+                        if (onChannelSending is not null)
+                        {
+                            await onChannelSending().ConfigureAwait(false);
+                        }
+
+                        var sent = await next().ConfigureAwait(false);
+                        await onChannelAccepted(activities, sent).ConfigureAwait(false);
+                        return sent;
+                    });
+                }
+
                 await turnContext.SendActivityAsync(MessageFactory.Text(text), ct).ConfigureAwait(false);
                 outcome = state.Outcomes.Count > 0 ? state.Outcomes[^1] : null;
             },

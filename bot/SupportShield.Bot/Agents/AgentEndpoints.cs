@@ -23,6 +23,7 @@ public static class AgentEndpoints
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSupportShieldAccess(configuration);
         services.TryAddSingleton<AgentConversationService>();
+        services.TryAddSingleton<IdempotentAgentSender>();
         services.TryAddSingleton<AgentTextMasker>();
         services.TryAddSingleton<AgentConversationViews>();
         services.TryAddSingleton<AccountMatches>();
@@ -93,6 +94,11 @@ public static class AgentEndpoints
             return BadRequest("'text' is required and must not be blank.");
         }
 
+        if (request.Headers.TryGetValue(IdempotentAgentSender.HeaderName, out var keyHeader))
+        {
+            return await SendIdempotentAsync(conversationId, request, body.AgentId, body.Text, keyHeader.ToString(), service, limiter, cancellationToken).ConfigureAwait(false);
+        }
+
         var limit = await service.TryAcquireAsync(limiter.TryAcquireMessageAsync, conversationId, cancellationToken).ConfigureAwait(false);
         if (limit is { Allowed: false })
         {
@@ -110,6 +116,57 @@ public static class AgentEndpoints
         {
             return Results.Json(
                 new { error = "The message could not be screened or delivered (storage or channel unavailable). Nothing was sent; try again." },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>A send with an <c>Idempotency-Key</c>: done once across retries and instances (see <see cref="IdempotentAgentSender"/>).</summary>
+    private static async Task<IResult> SendIdempotentAsync(string conversationId, HttpRequest request, string agentId, string text, string key, AgentConversationService service, SupportShieldRateLimiter limiter, CancellationToken cancellationToken)
+    {
+        if (IdempotentAgentSender.Problem(key) is { } problem)
+        {
+            return BadRequest(problem);
+        }
+
+        var sender = request.HttpContext.RequestServices.GetRequiredService<IdempotentAgentSender>();
+        try
+        {
+            var result = await sender.SendAsync(
+                conversationId,
+                agentId,
+                text,
+                key,
+                ct => service.TryAcquireAsync(limiter.TryAcquireMessageAsync, conversationId, ct),
+                cancellationToken).ConfigureAwait(false);
+            if (result.UnknownConversation)
+            {
+                return UnknownConversation(conversationId);
+            }
+
+            if (result.RateLimit is { } limit)
+            {
+                return RateLimitingServiceCollectionExtensions.TooManyRequests(request.HttpContext, limit);
+            }
+
+            if (result.InProgressFor is { } wait)
+            {
+                request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return Results.Json(
+                    new { error = $"A send with this {IdempotentAgentSender.HeaderName} is in progress; retry after it finishes." },
+                    statusCode: StatusCodes.Status409Conflict);
+            }
+
+            if (result.Replayed)
+            {
+                request.HttpContext.Response.Headers[IdempotentAgentSender.ReplayedHeaderName] = "true";
+            }
+
+            return Results.Ok(result.Response);
+        }
+        catch (BotTurnFailedException)
+        {
+            return Results.Json(
+                new { error = "The message could not be screened or delivered (storage or channel unavailable). Nothing was sent; try again with the same Idempotency-Key." },
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
     }

@@ -28,11 +28,20 @@ public sealed record LoadReport
     public required long Errors { get; init; }
     public required long Failovers { get; init; }
 
+    /// <summary>Requests answered 409 (same idempotency key in progress) or 503 and sent again with the same activity id or key.</summary>
+    public long Retries { get; init; }
+
     /// <summary>Messages the host accepted that never arrived (agent replies at the channel, customer messages in the transcript).</summary>
     public required long Lost { get; init; }
 
     /// <summary>Messages that arrived more than once.</summary>
     public required long Duplicated { get; init; }
+
+    /// <summary>
+    /// Of <see cref="Duplicated"/>, the agent replies whose answer said <c>possibleDuplicate</c>: an instance died while
+    /// sending them, and the retry could not know whether the channel had them.
+    /// </summary>
+    public long DuplicatedFlagged { get; init; }
 
     /// <summary>Replies the host should have held that reached the channel.</summary>
     public required long Leaked { get; init; }

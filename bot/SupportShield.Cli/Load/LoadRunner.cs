@@ -18,12 +18,22 @@ namespace SupportShield.Cli.Load;
 public sealed class LoadRunner
 {
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long one message is retried (failovers, 409 in progress, 503) before it counts as an error.</summary>
+    private static readonly TimeSpan RetryBudget = TimeSpan.FromSeconds(20);
+
+    /// <summary>Longest wait between two retries of a message.</summary>
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(1);
+
+    /// <summary>The agent API's idempotency header.</summary>
+    private const string IdempotencyKeyHeader = "Idempotency-Key";
     private readonly LoadOptions _options;
     private readonly TextWriter _progress;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentBag<double[]> _latencies = [];
     private readonly ConcurrentDictionary<string, byte> _expectedAtChannel = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _expectedInTranscript = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _possibleDuplicates = new(StringComparer.Ordinal);
     private long _customerTurns;
     private long _agentTurns;
     private long _delivered;
@@ -32,6 +42,7 @@ public sealed class LoadRunner
     private long _rateLimited;
     private long _errors;
     private long _failovers;
+    private long _retries;
 
     public LoadRunner(LoadOptions options, TextWriter progress)
     {
@@ -64,6 +75,7 @@ public sealed class LoadRunner
 
         var lostAtChannel = _expectedAtChannel.Keys.Count(tag => !channel.Arrivals.ContainsKey(tag));
         var duplicatedAtChannel = channel.Arrivals.Count(a => a.Value > 1);
+        var flaggedAtChannel = channel.Arrivals.Count(a => a.Value > 1 && _possibleDuplicates.ContainsKey(a.Key));
         var middleware = MiddlewareLatency.Empty;
         var unread = new List<string>();
         for (var i = 0; i < _options.Instances.Count; i++)
@@ -103,8 +115,10 @@ public sealed class LoadRunner
             RateLimited = _rateLimited,
             Errors = _errors,
             Failovers = _failovers,
+            Retries = _retries,
             Lost = lostAtChannel + lostInTranscripts,
             Duplicated = duplicatedAtChannel + duplicatedInTranscripts,
+            DuplicatedFlagged = flaggedAtChannel,
             Leaked = channel.Leaked,
             UnreadInstances = unread,
         };
@@ -122,7 +136,9 @@ public sealed class LoadRunner
             {
                 var roundStart = clock.Elapsed;
                 var customerTag = LoadMarker.For('c', conversation, round);
-                var (status, ms) = await SendWithFailoverAsync(http, conversation, () => CustomerMessage(channel, conversationId, conversation, customerTag), cancellationToken).ConfigureAwait(false);
+                // One activity id per message, kept across retries and instances, as a channel redelivers the same activity.
+                var activityId = Guid.NewGuid().ToString("N");
+                var (status, ms) = await SendWithFailoverAsync(http, conversation, () => CustomerMessage(channel, conversationId, conversation, customerTag, activityId), cancellationToken).ConfigureAwait(false);
                 Count(status, ms, latencies, isAgent: false, customerTag, body: null);
 
                 var holdsAddress = _options.PersonalDataEvery > 0 && round % _options.PersonalDataEvery == _options.PersonalDataEvery - 1;
@@ -131,7 +147,7 @@ public sealed class LoadRunner
                     ? $"The address we have for you is {LoadChannel.HeldText}, London NW1 6XE. {agentTag}"
                     : $"Thanks for waiting: your parcel leaves our warehouse on Monday. {agentTag}";
                 JsonElement? body = null;
-                (status, ms) = await SendWithFailoverAsync(http, conversation, () => AgentMessage(conversationId, text), cancellationToken, response => body = response).ConfigureAwait(false);
+                (status, ms) = await SendWithFailoverAsync(http, conversation, () => AgentMessage(conversationId, text, IdempotencyKey(conversation, round)), cancellationToken, response => body = response).ConfigureAwait(false);
                 Count(status, ms, latencies, isAgent: true, agentTag, body);
 
                 var wait = roundStart + _options.RoundInterval - clock.Elapsed;
@@ -180,6 +196,11 @@ public sealed class LoadRunner
         }
 
         Interlocked.Increment(ref _agentTurns);
+        if (body is { } flagged && flagged.TryGetProperty("possibleDuplicate", out var possible) && possible.ValueKind == JsonValueKind.True)
+        {
+            _possibleDuplicates[tag] = 0;
+        }
+
         var outcome = body is { } b && b.TryGetProperty("status", out var s) ? s.GetString() : null;
         switch (outcome)
         {
@@ -200,7 +221,12 @@ public sealed class LoadRunner
         }
     }
 
-    /// <summary>Sends to the conversation's instance, or to the next ones when it cannot be reached; the status (null when none answered) and the time taken.</summary>
+    /// <summary>
+    /// Sends to the conversation's instance, or to the next ones when it cannot be reached; a 409 (the same idempotency
+    /// key in progress elsewhere) or 503 (storage or channel down, nothing sent) is retried after its Retry-After, the same
+    /// request (activity id, idempotency key) every time, until <see cref="RetryBudget"/> runs out. The status (null when
+    /// none answered) and the time taken.
+    /// </summary>
     private async Task<(HttpStatusCode? Status, double Milliseconds)> SendWithFailoverAsync(
         HttpClient http,
         int conversation,
@@ -209,22 +235,33 @@ public sealed class LoadRunner
         Action<JsonElement>? onBody = null)
     {
         var count = _options.Instances.Count;
-        for (var attempt = 0; attempt < count; attempt++)
+        var started = Stopwatch.GetTimestamp();
+        HttpStatusCode? last = null;
+        for (var attempt = 0; ; attempt++)
         {
             var instance = _options.Instances[(conversation + attempt) % count];
             using var request = create();
             request.RequestUri = new Uri(instance, request.RequestUri!.ToString());
-            var started = Stopwatch.GetTimestamp();
+            TimeSpan? wait = null;
             try
             {
                 using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                if (onBody is not null && response.IsSuccessStatusCode)
+                last = response.StatusCode;
+                if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.ServiceUnavailable)
                 {
-                    onBody(await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false));
+                    wait = response.Headers.RetryAfter?.Delta ?? TimeSpan.FromMilliseconds(250);
+                    Interlocked.Increment(ref _retries);
                 }
+                else
+                {
+                    var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                    if (onBody is not null && response.IsSuccessStatusCode)
+                    {
+                        onBody(await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken).ConfigureAwait(false));
+                    }
 
-                return (response.StatusCode, ms);
+                    return (response.StatusCode, ms);
+                }
             }
             catch (HttpRequestException)
             {
@@ -234,17 +271,30 @@ public sealed class LoadRunner
             {
                 Interlocked.Increment(ref _failovers);
             }
-        }
 
-        return (null, 0);
+            if (Stopwatch.GetElapsedTime(started) > RetryBudget)
+            {
+                return (last, 0);
+            }
+
+            if (wait is { } delay)
+            {
+                await Task.Delay(delay < MaxRetryDelay ? delay : MaxRetryDelay, cancellationToken).ConfigureAwait(false);
+            }
+            else if ((attempt + 1) % count == 0)
+            {
+                // Every instance refused the connection: wait a little before going round again.
+                await Task.Delay(TimeSpan.FromMilliseconds(200), cancellationToken).ConfigureAwait(false);
+            }
+        }
     }
 
-    private static HttpRequestMessage CustomerMessage(LoadChannel channel, string conversationId, int conversation, string tag)
+    private static HttpRequestMessage CustomerMessage(LoadChannel channel, string conversationId, int conversation, string tag, string activityId)
     {
         var activity = new
         {
             type = "message",
-            id = Guid.NewGuid().ToString("N"),
+            id = activityId,
             text = $"Hi, could you tell me when my order will arrive? {tag}",
             channelId = "load",
             serviceUrl = channel.ServiceUrl.ToString(),
@@ -259,13 +309,14 @@ public sealed class LoadRunner
         };
     }
 
-    private HttpRequestMessage AgentMessage(string conversationId, string text)
+    private HttpRequestMessage AgentMessage(string conversationId, string text, string idempotencyKey)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, $"api/agent/conversations/{Uri.EscapeDataString(conversationId)}/messages")
         {
             Content = JsonContent.Create(new { agentId = "load-agent", text }),
         };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.AgentKey);
+        request.Headers.Add(IdempotencyKeyHeader, idempotencyKey);
         return request;
     }
 
@@ -339,6 +390,10 @@ public sealed class LoadRunner
 
         return readings;
     }
+
+    /// <summary>The agent reply's idempotency key: one per round, the same on every retry and instance.</summary>
+    private string IdempotencyKey(int conversation, int round) =>
+        string.Create(CultureInfo.InvariantCulture, $"load-{_runId}-{conversation}-{round}");
 
     private string ConversationId(int conversation) => string.Create(CultureInfo.InvariantCulture, $"load-{_runId}-{conversation}");
 

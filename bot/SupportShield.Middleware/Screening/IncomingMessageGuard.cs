@@ -68,6 +68,12 @@ public sealed class IncomingMessageGuard
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation.Id;
+        if (!string.IsNullOrEmpty(activity.Id) && await _transcript.ContainsActivityAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false))
+        {
+            // A channel's redelivery (same conversation and activity id) of a message already processed: nothing happens twice.
+            return false;
+        }
+
         await _conversations.SaveReferenceAsync(activity.GetConversationReference(), cancellationToken).ConfigureAwait(false);
 
         if (await _verification.TryHandleCustomerMessageAsync(turnContext, cancellationToken).ConfigureAwait(false))
@@ -106,9 +112,11 @@ public sealed class IncomingMessageGuard
         span?.SetTag("supportshield.decision", "received").SetTag("supportshield.intent", intent.Intent.ToString())
             .SetTag("supportshield.entity_types", string.Join(',', findings.Select(f => f.Type.ToCanonicalName()).Distinct().Order(StringComparer.Ordinal)));
 
-        if (text.Length > 0)
+        if (text.Length > 0
+            && !await _transcript.TryAppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()) { ActivityId = activity.Id }, cancellationToken).ConfigureAwait(false))
         {
-            await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            // The same activity, processed meanwhile by another instance or request: its line is there once; go no further.
+            return false;
         }
 
         await _audit.AppendAsync(

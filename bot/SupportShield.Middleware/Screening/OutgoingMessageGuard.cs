@@ -205,7 +205,8 @@ public sealed class OutgoingMessageGuard
         }
         else
         {
-            messageId = "held-" + Guid.NewGuid().ToString("N");
+            messageId = state.NextHeldMessageId ?? "held-" + Guid.NewGuid().ToString("N");
+            state.NextHeldMessageId = null;
             var json = JsonConvert.SerializeObject(screening.Activity, ActivityJson);
             await _held.AddAsync(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow()).ConfigureAwait(false);
             _metrics?.Held(state.SenderRole);

@@ -23,6 +23,12 @@ public sealed class ScreeningTurnState
     /// <summary>The intent of the customer's message in this turn, when there is one.</summary>
     public IntentResult? CustomerIntent { get; set; }
 
+    /// <summary>
+    /// The id the next message held in this turn gets instead of a random one (then cleared). A caller that retries a send
+    /// (an idempotency key) derives it from its key, so that a retry can find the message an earlier attempt held.
+    /// </summary>
+    public string? NextHeldMessageId { get; set; }
+
     /// <summary>What became of each outgoing activity of this turn, in order.</summary>
     public IReadOnlyList<ScreeningOutcome> Outcomes => _outcomes;
 

@@ -169,7 +169,12 @@ public sealed class VerificationDialog : IVerificationGateway
             return await HandleFactorRequestAsync(turnContext, conversationId, text, cancellationToken).ConfigureAwait(false);
         }
 
-        await _transcript.AppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, VerificationMessages.CodeEnteredTranscriptNote, _time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+        if (!await _transcript.TryAppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, VerificationMessages.CodeEnteredTranscriptNote, _time.GetUtcNow()) { ActivityId = turnContext.Activity.Id }, cancellationToken).ConfigureAwait(false))
+        {
+            // A redelivery of a code message already checked: it is not checked (nor counted) twice.
+            return true;
+        }
+
         var result = await _machine.CheckCodeAsync(conversationId, code, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
         {

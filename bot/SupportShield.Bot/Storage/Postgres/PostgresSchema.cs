@@ -121,6 +121,30 @@ internal static class PostgresSchema
                 reported_at_ticks bigint NOT NULL
             );
             """),
+        (2, """
+            -- Exactly-once across instances and retries: customer activities already recorded (with their transcript line)
+            -- and agent sends by idempotency key (IdempotencyStore).
+            CREATE TABLE processed_activities (
+                conversation_id text NOT NULL,
+                activity_id     text NOT NULL,
+                processed_at    text NOT NULL,
+                PRIMARY KEY (conversation_id, activity_id)
+            );
+
+            CREATE TABLE idempotency_keys (
+                scope             text NOT NULL,
+                key               text NOT NULL,
+                state             text NOT NULL CHECK (state IN ('Pending', 'Sending', 'Sent', 'Completed')),
+                owner             text NOT NULL,
+                lease_until_ticks bigint NOT NULL,
+                message_id        text NULL,
+                status            text NULL,
+                response_json     text NULL,
+                created_at        text NOT NULL,
+                created_at_ticks  bigint NOT NULL,
+                PRIMARY KEY (scope, key)
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

@@ -13,7 +13,13 @@ public sealed class PostgresTranscriptStore : IAgentTranscriptStore
         _database = database ?? throw new ArgumentNullException(nameof(database));
     }
 
-    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    public Task AppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default) => TryAppendAsync(entry, cancellationToken);
+
+    /// <summary>
+    /// Appends the line; a line of a customer activity (<see cref="TranscriptEntry.ActivityId"/>) is stored only when the
+    /// activity is not yet in <c>processed_activities</c>, which it joins in the same transaction (false: already there).
+    /// </summary>
+    public Task<bool> TryAppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.ConversationId);
@@ -21,6 +27,23 @@ public sealed class PostgresTranscriptStore : IAgentTranscriptStore
         return _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
+                if (!string.IsNullOrEmpty(entry.ActivityId))
+                {
+                    await using var mark = connection.CreateCommand();
+                    mark.Transaction = transaction;
+                    mark.CommandText = """
+                        INSERT INTO processed_activities (conversation_id, activity_id, processed_at)
+                        VALUES (@conversation, @activity, @time) ON CONFLICT DO NOTHING;
+                        """;
+                    mark.Parameters.AddWithValue("conversation", entry.ConversationId);
+                    mark.Parameters.AddWithValue("activity", entry.ActivityId);
+                    mark.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
+                    if (await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+                    {
+                        return false;
+                    }
+                }
+
                 await using var command = connection.CreateCommand();
                 command.Transaction = transaction;
                 command.CommandText = """
@@ -32,7 +55,25 @@ public sealed class PostgresTranscriptStore : IAgentTranscriptStore
                 command.Parameters.AddWithValue("text", entry.Text);
                 command.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
                 command.Parameters.AddWithValue("ticks", entry.Time.UtcTicks);
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Whether the customer activity <paramref name="activityId"/> of the conversation has been recorded.</summary>
+    public Task<bool> ContainsActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        ArgumentNullException.ThrowIfNull(activityId);
+        return _database.ReadAsync(
+            async (connection, ct) =>
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = "SELECT 1 FROM processed_activities WHERE conversation_id = @conversation AND activity_id = @activity;";
+                command.Parameters.AddWithValue("conversation", conversationId);
+                command.Parameters.AddWithValue("activity", activityId);
+                return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) is not null;
             },
             cancellationToken);
     }

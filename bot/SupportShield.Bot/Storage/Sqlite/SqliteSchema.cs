@@ -119,6 +119,30 @@ internal static class SqliteSchema
                 reported_at_ticks INTEGER NOT NULL
             );
             """),
+        (3, """
+            -- Exactly-once across instances and retries: customer activities already recorded (with their transcript line)
+            -- and agent sends by idempotency key (IdempotencyStore).
+            CREATE TABLE processed_activities (
+                conversation_id TEXT NOT NULL,
+                activity_id     TEXT NOT NULL,
+                processed_at    TEXT NOT NULL,
+                PRIMARY KEY (conversation_id, activity_id)
+            );
+
+            CREATE TABLE idempotency_keys (
+                scope             TEXT NOT NULL,
+                key               TEXT NOT NULL,
+                state             TEXT NOT NULL CHECK (state IN ('Pending', 'Sending', 'Sent', 'Completed')),
+                owner             TEXT NOT NULL,
+                lease_until_ticks INTEGER NOT NULL,
+                message_id        TEXT NULL,
+                status            TEXT NULL,
+                response_json     TEXT NULL,
+                created_at        TEXT NOT NULL,
+                created_at_ticks  INTEGER NOT NULL,
+                PRIMARY KEY (scope, key)
+            );
+            """),
     ];
 
     /// <summary>Work a step needs besides its SQL, run in the same transaction right after it.</summary>
