@@ -13,10 +13,10 @@ public static class BotFrameworkServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddHttpClient();
         // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId; with no app id, auth is off (local use).
-        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new ConfigurationBotFrameworkAuthentication(
+        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new SharedContractsBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
-            logger: sp.GetRequiredService<ILogger<SupportShieldAdapter>>()));
+            logger: sp.GetRequiredService<ILogger<SupportShieldAdapter>>())));
         services.TryAddSingleton<SupportShieldAdapter>();
         services.TryAddSingleton<IBotFrameworkHttpAdapter>(sp => sp.GetRequiredService<SupportShieldAdapter>());
         services.TryAddSingleton(sp => new ConversationState(sp.GetRequiredService<IStorage>()));
