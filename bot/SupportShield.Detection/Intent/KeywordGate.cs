@@ -12,12 +12,6 @@ internal sealed class KeywordGate
     /// <summary>Fragments by their first two characters (both ASCII): a hit is compared with the few that can start there.</summary>
     private readonly (string Fragment, ulong Groups)[]?[] _byPair = new (string, ulong)[]?[Ascii * Ascii];
 
-    /// <summary>
-    /// A bit per pair that has fragments: 2 KB that stay in the first-level cache, where the 128 KB of bucket references do
-    /// not, so the many pairs that start no fragment cost one bit test.
-    /// </summary>
-    private readonly ulong[] _hasPair = new ulong[Ascii * Ascii / 64];
-
     /// <param name="groups">Per group bit, its fragments (ASCII, lower-case, at least two characters).</param>
     public KeywordGate(IEnumerable<(ulong Group, string[] Fragments)> groups)
     {
@@ -38,7 +32,6 @@ internal sealed class KeywordGate
         foreach (var bucket in masks.GroupBy(m => (m.Key[0] * Ascii) + m.Key[1]))
         {
             _byPair[bucket.Key] = [.. bucket.Select(m => (m.Key, m.Value))];
-            _hasPair[bucket.Key >> 6] |= 1UL << (bucket.Key & 63);
         }
     }
 
@@ -54,8 +47,7 @@ internal sealed class KeywordGate
         {
             var first = text[i];
             var second = text[i + 1];
-            var pair = (first * Ascii) + second;
-            if (first >= Ascii || second >= Ascii || (_hasPair[pair >> 6] & (1UL << (pair & 63))) == 0 || _byPair[pair] is not { } bucket)
+            if (first >= Ascii || second >= Ascii || _byPair[(first * Ascii) + second] is not { } bucket)
             {
                 continue;
             }
