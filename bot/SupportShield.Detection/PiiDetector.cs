@@ -17,6 +17,12 @@ public sealed class PiiDetector : IPiiDetector
     private readonly DetectorOptions _options;
     private readonly AccountValueRecognizer _accountRecognizer = new();
 
+    // Read from the options once, when the detector is built, rather than per message and per finding: each recognizer with
+    // its threshold-aware view and minimum score, and per type (by its value) the minimum score and whether it is disabled.
+    private readonly (IRecognizer Recognizer, IThresholdAwareRecognizer? Aware, double MinScore)[] _recognizers;
+    private readonly double[] _thresholdByType;
+    private readonly bool[] _disabledByType;
+
     /// <summary>A detector with the default recognizers and the default threshold.</summary>
     public PiiDetector()
         : this(new DetectorOptions())
@@ -36,6 +42,22 @@ public sealed class PiiDetector : IPiiDetector
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Threshold, 0);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Threshold, 1);
         _options = options;
+        _recognizers = new (IRecognizer, IThresholdAwareRecognizer?, double)[options.Recognizers.Count];
+        for (var r = 0; r < _recognizers.Length; r++)
+        {
+            var recognizer = options.Recognizers[r];
+            var aware = recognizer as IThresholdAwareRecognizer;
+            _recognizers[r] = (recognizer, aware, aware is null ? 0 : options.ThresholdFor(aware.Type));
+        }
+
+        var types = Enum.GetValues<EntityType>();
+        _thresholdByType = new double[(int)types.Max() + 1];
+        _disabledByType = new bool[_thresholdByType.Length];
+        foreach (var type in types)
+        {
+            _thresholdByType[(int)type] = options.ThresholdFor(type);
+            _disabledByType[(int)type] = options.DisabledTypes.Contains(type);
+        }
     }
 
     /// <summary>The options this detector was built with.</summary>
@@ -100,14 +122,10 @@ public sealed class PiiDetector : IPiiDetector
     private void Recognize(ref List<Finding>? candidates, NormalizedText normalized, AccountValues? account)
     {
         var text = normalized.Text;
-        var recognizers = _options.Recognizers;
-        for (var r = 0; r < recognizers.Count; r++)
+        foreach (var (recognizer, aware, minScore) in _recognizers)
         {
             // Findings below the type's threshold are dropped below anyway: recognizers that can skip them do not create them.
-            var recognizer = recognizers[r];
-            var found = recognizer is IThresholdAwareRecognizer aware
-                ? aware.Recognize(text, account, _options.ThresholdFor(aware.Type))
-                : recognizer.Recognize(text, account);
+            var found = aware is not null ? aware.Recognize(text, account, minScore) : recognizer.Recognize(text, account);
             AddCandidates(ref candidates, found, normalized);
         }
 
@@ -138,9 +156,7 @@ public sealed class PiiDetector : IPiiDetector
 
     private void AddCandidate(ref List<Finding>? candidates, Finding finding, NormalizedText normalized)
     {
-        if (finding.End <= finding.Start
-            || finding.Score < _options.ThresholdFor(finding.Type)
-            || _options.DisabledTypes.Contains(finding.Type))
+        if (finding.End <= finding.Start || finding.Score < ThresholdOf(finding.Type) || IsDisabled(finding.Type))
         {
             return;
         }
@@ -164,6 +180,13 @@ public sealed class PiiDetector : IPiiDetector
             (candidates ??= []).Add(mapped);
         }
     }
+
+    // A value outside the enum (a cast by custom code) is looked up in the options as before.
+    private double ThresholdOf(EntityType type) =>
+        (uint)type < (uint)_thresholdByType.Length ? _thresholdByType[(int)type] : _options.ThresholdFor(type);
+
+    private bool IsDisabled(EntityType type) =>
+        (uint)type < (uint)_disabledByType.Length ? _disabledByType[(int)type] : _options.DisabledTypes.Contains(type);
 
     /// <summary>Keeps the best of overlapping findings and sorts the rest by start.</summary>
     internal static IReadOnlyList<Finding> Resolve(IEnumerable<Finding> candidates)

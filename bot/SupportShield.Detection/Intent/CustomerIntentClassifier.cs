@@ -761,8 +761,9 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             }
 
             var word = lower[start..i];
-            ReadOnlySpan<char> written = typos.TryGetValue(word, out var fixedWord) ? fixedWord : word;
-            if (fixedWord is null && word.IndexOfAny('’', '‘') < 0)
+            string? fixedWord = null;
+            ReadOnlySpan<char> written = MayBeTypo(word) && typos.TryGetValue(word, out fixedWord) ? fixedWord : word;
+            if (fixedWord is null && MayBeFuzzyNoun(word) && word.IndexOfAny('’', '‘') < 0)
             {
                 written = FuzzyNoun(word) ?? (ReadOnlySpan<char>)word;
             }
@@ -783,6 +784,41 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> TypoLookup = Typos.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> RealWordLookup = RealWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Per ASCII first character, a bit per length (below 64) that some key of <see cref="Typos"/> has: most words match no
+    /// key's first character and length, and skip the dictionary's hashing.
+    /// </summary>
+    private static readonly ulong[] TypoShapes = Shapes(Typos.Keys);
+
+    /// <summary>As <see cref="TypoShapes"/> for the lengths <see cref="FuzzyNoun"/> accepts (one more or less than a noun's).</summary>
+    private static readonly ulong[] FuzzyNounShapes = Shapes(FuzzyNouns.SelectMany(n => (string[])[n[0] + new string('x', n.Length - 2), n, n + "x"]));
+
+    private static ulong[] Shapes(IEnumerable<string> words)
+    {
+        var shapes = new ulong[128];
+        foreach (var word in words)
+        {
+            // Every key and noun starts with an ASCII character and is shorter than 64; anything else would need the slow path.
+            if (word.Length == 0 || word[0] >= 128 || word.Length >= 64)
+            {
+                throw new InvalidOperationException($"'{word}' cannot be screened by its first character and length.");
+            }
+
+            shapes[word[0]] |= 1UL << word.Length;
+        }
+
+        return shapes;
+    }
+
+    private static bool HasShape(ulong[] shapes, ReadOnlySpan<char> word) =>
+        word.Length is > 0 and < 64 && word[0] < 128 && (shapes[word[0]] & (1UL << word.Length)) != 0;
+
+    /// <summary>False only when no key of <see cref="Typos"/> can equal <paramref name="word"/>.</summary>
+    private static bool MayBeTypo(ReadOnlySpan<char> word) => HasShape(TypoShapes, word);
+
+    /// <summary>False only when <see cref="FuzzyNoun"/> returns null for <paramref name="word"/> (first letter and length screen).</summary>
+    private static bool MayBeFuzzyNoun(ReadOnlySpan<char> word) => HasShape(FuzzyNounShapes, word);
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c is '\'' or '-' or '’' or '‘';
 

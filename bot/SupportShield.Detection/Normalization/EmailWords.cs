@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Recognizers;
 
@@ -91,7 +92,8 @@ internal static class EmailWords
     /// <summary>Cheap pre-check: an "at" or "dot" word, or an @ with space or a bracket beside it.</summary>
     private static bool MayContain(string text)
     {
-        for (var i = 0; i < text.Length; i++)
+        // Jumps from one candidate character to the next with a vectorised search instead of testing every character.
+        for (var i = text.AsSpan().IndexOfAny(PreCheckStarts); i >= 0; i = NextPreCheckStart(text, i + 1))
         {
             var c = text[i];
             if (c == '@')
@@ -114,6 +116,15 @@ internal static class EmailWords
         }
 
         return false;
+    }
+
+    /// <summary>The characters <see cref="MayContain"/> looks at: '@' and the first letters of "at" and "dot".</summary>
+    private static readonly SearchValues<char> PreCheckStarts = SearchValues.Create("@aAdD");
+
+    private static int NextPreCheckStart(string text, int from)
+    {
+        var next = text.AsSpan(from).IndexOfAny(PreCheckStarts);
+        return next < 0 ? -1 : from + next;
     }
 
     private static bool IsSpelledAddress(Match match)
