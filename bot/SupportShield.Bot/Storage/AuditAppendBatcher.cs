@@ -10,7 +10,7 @@ namespace SupportShield.Bot.Storage;
 /// after its record is committed (a failed write fails every caller of that batch, so the message path fails closed),
 /// but a busy host pays one commit for many records.
 /// </summary>
-public sealed class AuditAppendBatcher : IAsyncDisposable
+public sealed class AuditAppendBatcher : IAsyncDisposable, IDisposable
 {
     /// <summary>Most records written in one transaction.</summary>
     public const int MaxBatch = 256;
@@ -40,10 +40,18 @@ public sealed class AuditAppendBatcher : IAsyncDisposable
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
+    /// <summary>Refuses new appends and waits until the queued ones are written.</summary>
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
+    }
+
+    /// <summary>Refuses new appends and waits (at most 30 s) until the queued ones are written.</summary>
+    public void Dispose()
+    {
+        _queue.Writer.TryComplete();
+        _writer.Wait(TimeSpan.FromSeconds(30));
     }
 
     private async Task WriteLoopAsync()

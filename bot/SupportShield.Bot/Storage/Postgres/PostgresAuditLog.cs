@@ -10,7 +10,7 @@ namespace SupportShield.Bot.Storage.Postgres;
 /// advisory lock (<c>pg_advisory_xact_lock</c>): the previous hash is read and the record inserted while it is held, so
 /// the chain has one head and ids follow chain order.
 /// </summary>
-public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable
+public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable, IDisposable
 {
     private readonly PostgresDatabase _database;
     private readonly AuditAppendBatcher _batcher;
@@ -164,4 +164,7 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
 
     /// <summary>Writes what is queued and stops the writer.</summary>
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    /// <summary>Writes what is queued and stops the writer.</summary>
+    public void Dispose() => _batcher.Dispose();
 }

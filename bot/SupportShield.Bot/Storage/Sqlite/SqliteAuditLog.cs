@@ -8,7 +8,7 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// (<see cref="AuditChain"/>): the previous hash is read inside the same immediate write transaction as the insert, so
 /// appends from any number of requests (or processes) form one chain.
 /// </summary>
-public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable
+public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable, IDisposable
 {
     private readonly SqliteDatabase _database;
     private readonly AuditAppendBatcher _batcher;
@@ -155,4 +155,7 @@ public sealed class SqliteAuditLog : IAuditChainStore, IAuditActionCounts, IAsyn
 
     /// <summary>Writes what is queued and stops the writer.</summary>
     public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+
+    /// <summary>Writes what is queued and stops the writer.</summary>
+    public void Dispose() => _batcher.Dispose();
 }
