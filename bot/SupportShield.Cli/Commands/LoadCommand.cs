@@ -104,7 +104,7 @@ public sealed class LoadCommand : ICommand
 
         o.WriteLine(string.Create(c, $"agent replies    delivered {r.Delivered:N0}, redacted {r.Redacted:N0}, held {r.Held:N0}"));
         o.WriteLine(string.Create(c, $"refused          rate-limited {r.RateLimited:N0}, errors {r.Errors:N0}; failovers {r.Failovers:N0}, retries {r.Retries:N0}"));
-        o.WriteLine(string.Create(c, $"lost             {r.Lost:N0}"));
+        o.WriteLine(string.Create(c, $"lost             {r.Lost:N0} (agent replies {r.LostAgentReplies:N0}, customer messages {r.LostCustomerMessages:N0})"));
         o.WriteLine(string.Create(c, $"duplicated       {r.Duplicated:N0} ({r.DuplicatedFlagged:N0} flagged possibleDuplicate by the host)"));
         o.WriteLine(string.Create(c, $"leaked           {r.Leaked:N0} (held replies that reached the channel)"));
     }

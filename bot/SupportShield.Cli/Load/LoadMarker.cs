@@ -8,8 +8,9 @@ public static partial class LoadMarker
 {
     /// <summary>
     /// The tag of round <paramref name="round"/> of conversation <paramref name="conversation"/>, by <paramref name="sender"/>
-    /// (c or a). Numbers are written in letters (0 = a, 25 = z, 26 = ba…): the agent's view masks digits in customer
-    /// lines, and a tag must survive that to be counted.
+    /// (c or a). Numbers are written in the letters j, k, q, v, x, z (0 = j, 5 = z, 6 = kj…): the agent's view masks
+    /// digits and anything that looks like personal data or a secret in customer lines ("pw", "pin"…), and a tag must
+    /// survive that to be counted; words made of those six letters look like nothing.
     /// </summary>
     public static string For(char sender, int conversation, int round) =>
         string.Create(CultureInfo.InvariantCulture, $"[load {sender} {Letters(conversation)} {Letters(round)}]");
@@ -32,13 +33,15 @@ public static partial class LoadMarker
         var letters = new Stack<char>();
         do
         {
-            letters.Push((char)('a' + (number % 26)));
-            number /= 26;
+            letters.Push(Alphabet[number % Alphabet.Length]);
+            number /= Alphabet.Length;
         }
         while (number > 0);
         return new string([.. letters]);
     }
 
-    [GeneratedRegex(@"\[load [ca] [a-z]+ [a-z]+\]", RegexOptions.CultureInvariant)]
+    private const string Alphabet = "jkqvxz";
+
+    [GeneratedRegex(@"\[load [ca] [jkqvxz]+ [jkqvxz]+\]", RegexOptions.CultureInvariant)]
     private static partial Regex Tag();
 }

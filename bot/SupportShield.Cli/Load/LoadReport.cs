@@ -34,6 +34,12 @@ public sealed record LoadReport
     /// <summary>Messages the host accepted that never arrived (agent replies at the channel, customer messages in the transcript).</summary>
     public required long Lost { get; init; }
 
+    /// <summary>Agent replies the host answered delivered or redacted that never reached the channel.</summary>
+    public long LostAgentReplies { get; init; }
+
+    /// <summary>Customer messages the host accepted that are missing from the agent's view of the conversation.</summary>
+    public long LostCustomerMessages { get; init; }
+
     /// <summary>Messages that arrived more than once.</summary>
     public required long Duplicated { get; init; }
 

@@ -73,7 +73,12 @@ public sealed class LoadRunner
         var (lostInTranscripts, duplicatedInTranscripts) = await CheckTranscriptsAsync(http, cancellationToken).ConfigureAwait(false);
         var after = await ReadMiddlewareAsync(http, cancellationToken).ConfigureAwait(false);
 
-        var lostAtChannel = _expectedAtChannel.Keys.Count(tag => !channel.Arrivals.ContainsKey(tag));
+        var missing = _expectedAtChannel.Keys.Where(tag => !channel.Arrivals.ContainsKey(tag)).ToList();
+        var lostAtChannel = missing.Count;
+        foreach (var tag in missing.Take(10))
+        {
+            _progress.WriteLine($"load: agent reply {tag} was answered delivered but never reached the channel");
+        }
         var duplicatedAtChannel = channel.Arrivals.Count(a => a.Value > 1);
         var flaggedAtChannel = channel.Arrivals.Count(a => a.Value > 1 && _possibleDuplicates.ContainsKey(a.Key));
         var middleware = MiddlewareLatency.Empty;
@@ -117,6 +122,8 @@ public sealed class LoadRunner
             Failovers = _failovers,
             Retries = _retries,
             Lost = lostAtChannel + lostInTranscripts,
+            LostAgentReplies = lostAtChannel,
+            LostCustomerMessages = lostInTranscripts,
             Duplicated = duplicatedAtChannel + duplicatedInTranscripts,
             DuplicatedFlagged = flaggedAtChannel,
             Leaked = channel.Leaked,
@@ -362,6 +369,10 @@ public sealed class LoadRunner
             if (!seen.TryGetValue(tag, out var n))
             {
                 lost++;
+                if (lost <= 10)
+                {
+                    _progress.WriteLine($"load: customer message {tag} was accepted but is not in the conversation's transcript");
+                }
             }
             else if (n > 1)
             {

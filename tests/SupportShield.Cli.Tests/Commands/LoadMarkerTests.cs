@@ -4,9 +4,9 @@ namespace SupportShield.Cli.Tests.Commands;
 
 public sealed class LoadMarkerTests
 {
-    [TestCase('c', 0, 0, "[load c a a]")]
-    [TestCase('a', 25, 26, "[load a z ba]")]
-    [TestCase('c', 1234, 7, "[load c bvm h]")]
+    [TestCase('c', 0, 0, "[load c j j]")]
+    [TestCase('a', 5, 6, "[load a z kj]")]
+    [TestCase('c', 412, 3, "[load c kzqx v]")]
     public void Tag_WritesNumbersInLetters_AndIsFoundInText(char sender, int conversation, int round, string expected)
     {
         var tag = LoadMarker.For(sender, conversation, round);
@@ -22,5 +22,6 @@ public sealed class LoadMarkerTests
 
         Assert.That(tags.Distinct().Count(), Is.EqualTo(tags.Count));
         Assert.That(LoadMarker.Find("no tag here [load c 12 3]"), Is.Null);
+        Assert.That(tags, Has.None.Contain(" pw ").And.None.Contain("pin").And.None.Contain("ssn"));
     }
 }
