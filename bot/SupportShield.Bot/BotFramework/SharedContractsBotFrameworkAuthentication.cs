@@ -3,16 +3,12 @@ using Microsoft.Bot.Builder.Skills;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Newtonsoft.Json.Serialization;
 
 namespace SupportShield.Bot.BotFramework;
 
 /// <summary>
-/// Bot Framework authentication whose connector clients share their JSON contract resolvers. The adapter creates a
-/// <see cref="ConnectorClient"/> per turn, and each new client brings new resolvers, so Newtonsoft.Json compiled the
-/// property accessors of <see cref="Activity"/> again for every reply: measured at about a quarter of the host's CPU per
-/// turn under load. The first client's resolvers (same type, same settings; they cache thread-safely) are given to every
-/// later client. Everything else is the inner authentication's.
+/// Bot Framework authentication whose connector clients share their JSON contract resolvers
+/// (<see cref="ConnectorClientContracts"/>). Everything else is the inner authentication's.
 /// </summary>
 public sealed class SharedContractsBotFrameworkAuthentication : BotFrameworkAuthentication
 {
@@ -49,31 +45,7 @@ public sealed class SharedContractsBotFrameworkAuthentication : BotFrameworkAuth
 
     private sealed class SharedContractsConnectorFactory(ConnectorFactory inner) : ConnectorFactory
     {
-        private static IContractResolver? _serialization;
-        private static IContractResolver? _deserialization;
-
-        public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken)
-        {
-            var client = await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false);
-            if (client is ConnectorClient connector)
-            {
-                connector.SerializationSettings.ContractResolver = Share(ref _serialization, connector.SerializationSettings.ContractResolver);
-                connector.DeserializationSettings.ContractResolver = Share(ref _deserialization, connector.DeserializationSettings.ContractResolver);
-            }
-
-            return client;
-        }
-
-        /// <summary>The resolver kept from the first client, when the new one is of the same type; otherwise the new one.</summary>
-        private static IContractResolver? Share(ref IContractResolver? kept, IContractResolver? fresh)
-        {
-            if (fresh is null)
-            {
-                return null;
-            }
-
-            var shared = Interlocked.CompareExchange(ref kept, fresh, null) ?? fresh;
-            return shared.GetType() == fresh.GetType() ? shared : fresh;
-        }
+        public override async Task<IConnectorClient> CreateAsync(string serviceUrl, string audience, CancellationToken cancellationToken) =>
+            ConnectorClientContracts.Share(await inner.CreateAsync(serviceUrl, audience, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
+using SupportShield.Bot.BotFramework;
 
 namespace SupportShield.Bot.DirectLine;
 
@@ -24,11 +25,11 @@ internal sealed class DirectLineConnectorFactory : ConnectorFactory
             return _inner.CreateAsync(serviceUrl, audience, cancellationToken);
         }
 
-        IConnectorClient client = new ConnectorClient(
+        var client = ConnectorClientContracts.Share(new ConnectorClient(
             new Uri(serviceUrl),
             new DirectLineConnectorCredentials(_connector.Key),
             _httpClients.CreateClient(DirectLineConnector.HttpClientName),
-            disposeHttpClient: false);
+            disposeHttpClient: false));
         return Task.FromResult(client);
     }
 }

@@ -4,7 +4,7 @@
 //   {"kind":"frame","activities":N,"watermark":"W"}  a message that arrived on the WebSocket stream
 //   {"kind":"activity","activity":{...}}             an activity the client delivered
 //   {"kind":"posted","id":"..."}                     the id the service gave the posted message
-//   {"kind":"done","watermark":"W"}                  REPLIES bot activities arrived after the post (default 1)
+//   {"kind":"done","watermark":"W"}                  the post's echo and REPLIES bot activities answering it arrived (default 1)
 // Exits 0 when done, 1 on an error or after 30 seconds.
 'use strict';
 
@@ -61,7 +61,9 @@ directLine.activity$.subscribe(
 // The bot's replies may arrive before the post's answer (the service answers after the bot's turn).
 function finishWhenAnswered() {
   const replies = seen.filter((a) => postedId && a.from && a.from.role === 'bot' && a.replyToId === postedId).length;
-  if (replies >= wanted) {
+  // Frames of the echo and of the reply may be written to the socket in either order: wait for both, as Web Chat does.
+  const echoed = seen.some((a) => postedId && a.id === postedId);
+  if (replies >= wanted && echoed) {
     print({ kind: 'done', watermark: directLine.watermark });
     clearTimeout(timer);
     directLine.end();
