@@ -6,6 +6,7 @@ using SupportShield.Bot.HoldOverrides;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.Http;
 using SupportShield.Bot.RateLimiting;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Bot.Agents;
@@ -78,6 +79,8 @@ public static class AgentEndpoints
 
     private static async Task<IResult> SendMessageAsync(string conversationId, HttpRequest request, AgentConversationService service, SupportShieldRateLimiter limiter, CancellationToken cancellationToken)
     {
+        // One send reads the conversation and its verification state several times: once from the database is enough.
+        using var readScope = StorageReadScope.Begin();
         var (body, error) = await JsonBody.ReadAsync<SendAgentMessageRequest>(request).ConfigureAwait(false);
         if (body is null)
         {

@@ -13,7 +13,7 @@ public static class BotFrameworkServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddHttpClient();
         // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId; with no app id, auth is off (local use).
-        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new SharedContractsBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
+        services.TryAddSingleton<BotFrameworkAuthentication>(sp => new SharedClientsBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(
             sp.GetRequiredService<IConfiguration>(),
             httpClientFactory: sp.GetRequiredService<IHttpClientFactory>(),
             logger: sp.GetRequiredService<ILogger<SupportShieldAdapter>>())));

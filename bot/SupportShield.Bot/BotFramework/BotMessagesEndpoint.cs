@@ -5,6 +5,7 @@ using Microsoft.IdentityModel.Tokens;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using SupportShield.Bot.RateLimiting;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Middleware.Conversations;
 
 namespace SupportShield.Bot.BotFramework;
@@ -30,6 +31,8 @@ public static class BotMessagesEndpoint
         SupportShieldRateLimiter limiter,
         IConversationStore conversations)
     {
+        // One activity's turn reads its conversation and verification state several times: once from the database is enough.
+        using var readScope = StorageReadScope.Begin();
         if (!string.IsNullOrEmpty(configuration["MicrosoftAppId"]) && BotTokenPrecheck.Problem(http.Request.Headers.Authorization.ToString()) is { } tokenProblem)
         {
             // Refused before anything is read or fetched: a token Bot Framework could never accept costs no network call.

@@ -20,4 +20,8 @@ public sealed class PostgresIdempotencyStore : SqlIdempotencyStore
     /// <inheritdoc />
     protected override Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
         _database.WriteAsync((connection, transaction, ct) => work(connection, transaction, ct), cancellationToken);
+
+    /// <inheritdoc />
+    protected override Task<T> WriteOneAsync<T>(Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        _database.WriteOneAsync((connection, ct) => work(connection, null, ct), cancellationToken);
 }

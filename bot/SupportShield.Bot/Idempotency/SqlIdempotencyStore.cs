@@ -22,6 +22,13 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
     /// <summary>Runs <paramref name="work"/> in one write transaction of the database.</summary>
     protected abstract Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/>, a single statement, as one write of the database: by default a transaction of its own;
+    /// a database that commits a lone statement by itself may run it without one (no transaction is then passed).
+    /// </summary>
+    protected virtual Task<T> WriteOneAsync<T>(Func<DbConnection, DbTransaction?, CancellationToken, Task<T>> work, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction, ct) => work(connection, transaction, ct), cancellationToken);
+
     /// <inheritdoc />
     public Task<IdempotencyClaim> TryClaimAsync(string scope, string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
@@ -106,15 +113,15 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
             cancellationToken, ("scope", scope), ("key", key), ("owner", owner));
 
     private Task<int> UpdateAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
-        WriteAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction, sql, ct, parameters), cancellationToken);
+        WriteOneAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction, sql, ct, parameters), cancellationToken);
 
-    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    private static async Task<int> ExecuteAsync(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
         await using var command = Command(connection, transaction, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params (string Name, object Value)[] parameters)
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Middleware.Verification;
 
 namespace SupportShield.Bot.Locking;
@@ -65,7 +66,14 @@ public sealed class ConversationLockingVerificationGateway : IVerificationGatewa
         return await _inner.StartAsync(turnContext, trigger, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken) =>
-        await _locks.TryAcquireAsync(LockKey(conversationId), _ttl, _wait, cancellationToken).ConfigureAwait(false)
-        ?? throw new DistributedLockUnavailableException($"Another turn of the conversation held its verification lock for more than {_wait.TotalSeconds:0.#} seconds.");
+    private async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var held = await _locks.TryAcquireAsync(LockKey(conversationId), _ttl, _wait, cancellationToken).ConfigureAwait(false)
+            ?? throw new DistributedLockUnavailableException($"Another turn of the conversation held its verification lock for more than {_wait.TotalSeconds:0.#} seconds.");
+
+        // The previous holder (maybe on another host) may have consumed the code or counted a wrong one meanwhile: what
+        // this turn read before waiting is stale, so the work under the lock reads afresh.
+        StorageReadScope.Current?.ForgetAll();
+        return held;
+    }
 }

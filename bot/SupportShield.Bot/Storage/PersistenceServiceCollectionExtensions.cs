@@ -8,6 +8,7 @@ using SupportShield.Bot.Hosting;
 using SupportShield.Bot.Security;
 using SupportShield.Bot.Storage;
 using SupportShield.Bot.Storage.Postgres;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Bot.Storage.Sqlite;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
@@ -108,7 +109,7 @@ public static class PersistenceServiceCollectionExtensions
         where TFalsePositives : class, IFalsePositiveStore
     {
         services.TryAddSingleton<TConversations>();
-        services.TryAddSingleton<IConversationStore>(sp => sp.GetRequiredService<TConversations>());
+        services.TryAddSingleton<IConversationStore>(sp => new ScopedConversationStore(sp.GetRequiredService<TConversations>()));
         services.TryAddSingleton<THeld>();
         services.TryAddSingleton<IHeldMessageStore>(sp => sp.GetRequiredService<THeld>());
         services.TryAddSingleton<TTranscripts>();

@@ -151,10 +151,15 @@ public sealed class OutgoingMessageGuard
     private async Task<(Detection.Accounts.AccountValues? Account, PolicyContext Policy, ScreeningHistory History, bool Locked)> PolicyContextAsync(
         string conversationId, string senderRole, CancellationToken cancellationToken)
     {
-        var account = await _accounts.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var status = await _verification.GetStatusAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        // Independent reads, each a database round trip: asked at once, the send waits for the slowest, not for their sum.
+        var accountRead = _accounts.FindAsync(conversationId, cancellationToken);
+        var statusRead = _verification.GetStatusAsync(conversationId, cancellationToken);
+        var recentRead = _transcript.ListRecentAsync(conversationId, HistoryLines, cancellationToken);
+        await Task.WhenAll(accountRead, statusRead, recentRead).ConfigureAwait(false);
+        var account = await accountRead.ConfigureAwait(false);
+        var status = await statusRead.ConfigureAwait(false);
+        var recent = await recentRead.ConfigureAwait(false);
         var verified = status.IsVerifiedFor(account?.Id);
-        var recent = await _transcript.ListRecentAsync(conversationId, HistoryLines, cancellationToken).ConfigureAwait(false);
         var locked = account is not null && (await _locks.GetAsync(account.Id, cancellationToken).ConfigureAwait(false)).Locked;
         return (account?.ToAccountValues(), new PolicyContext(ScreeningDirection.Outgoing, verified, verified ? status.Level : null), History(recent, senderRole), locked);
     }
@@ -255,18 +260,19 @@ public sealed class OutgoingMessageGuard
 
         var text = screening.Activity.Text;
         state.Record(new ScreeningOutcome(messageId, status, text, screening.Decision.Reasons));
-        if (!string.IsNullOrEmpty(text))
-        {
-            await _transcript.AppendAsync(new TranscriptEntry(
+        var line = string.IsNullOrEmpty(text)
+            ? Task.CompletedTask
+            : _transcript.AppendAsync(new TranscriptEntry(
                 conversationId,
                 role == SenderRoles.Agent ? TranscriptRole.Agent : TranscriptRole.Bot,
                 text,
-                _time.GetUtcNow())).ConfigureAwait(false);
-        }
+                _time.GetUtcNow()));
 
+        // The transcript line and the audit record are independent writes: written at once, the turn waits for one commit.
         var approval = state.OverrideOf(screening.Activity);
         var action = approval is not null ? OverrideApproval.ReleasedAction : release is not null ? "released" : redacted ? "redacted" : "delivered";
-        await AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null, approval).ConfigureAwait(false);
+        var audit = AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null, approval);
+        await Task.WhenAll(line, audit).ConfigureAwait(false);
     }
 
     private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview, OverrideApproval? approval = null) =>

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SupportShield.Bot.Storage.Sqlite;
 using SupportShield.Bot.Tests.Support;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
@@ -27,7 +28,8 @@ public sealed class PersistenceServiceCollectionExtensionsTests
 
         Assert.That(File.Exists(folder.DatabasePath), Is.True);
         var services = host.Services;
-        Assert.That(services.GetRequiredService<IConversationStore>(), Is.TypeOf<SqliteConversationStore>());
+        Assert.That(services.GetRequiredService<IConversationStore>(), Is.TypeOf<ScopedConversationStore>(), "the provider's store behind a turn's read scope");
+        Assert.That(services.GetRequiredService<SqliteConversationStore>(), Is.Not.Null);
         Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.TypeOf<SqliteHeldMessageStore>());
         Assert.That(services.GetRequiredService<IAgentTranscriptStore>(), Is.TypeOf<SqliteTranscriptStore>());
         Assert.That(services.GetRequiredService<IAuditLog>(), Is.TypeOf<SqliteAuditLog>());

@@ -4,6 +4,7 @@ using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using Npgsql;
 using NpgsqlTypes;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Bot.Storage.Sqlite;
 
 namespace SupportShield.Bot.Storage.Postgres;
@@ -17,6 +18,8 @@ namespace SupportShield.Bot.Storage.Postgres;
 /// nothing, <c>"*"</c> overwrites. The ETag check and the write are one statement
 /// (<c>INSERT … ON CONFLICT DO UPDATE … WHERE etag = @expected</c>), so it holds between hosts too: of two hosts that read
 /// the same ETag, only the first to write succeeds. A write of several keys is one transaction: all or nothing.
+/// Within a <see cref="StorageReadScope"/> a row read or written once is not asked for again (a turn reads its
+/// verification state several times); a failed write forgets its rows.
 /// </summary>
 public sealed class PostgresBotStorage : IStorage
 {
@@ -25,6 +28,9 @@ public sealed class PostgresBotStorage : IStorage
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly JsonSerializerSettings _settings;
+
+    // Rows this store keeps in a read scope are its own, apart from any other store's in the same flow.
+    private readonly string _scopeKeyPrefix = $"bot_state:{Guid.NewGuid():N}:";
 
     public PostgresBotStorage(PostgresDatabase database, TimeProvider timeProvider)
     {
@@ -40,118 +46,196 @@ public sealed class PostgresBotStorage : IStorage
         };
     }
 
-    public Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
+    public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
         var distinct = keys.Distinct(StringComparer.Ordinal).ToArray();
-        return _database.ReadAsync<IDictionary<string, object>>(
+        var items = new Dictionary<string, object>(distinct.Length, StringComparer.Ordinal);
+        var scope = StorageReadScope.Current;
+        var missing = new List<string>(distinct.Length);
+        foreach (var key in distinct)
+        {
+            if (scope is not null && scope.TryGet<KeptRow>(ScopeKeyOf(key), out var kept))
+            {
+                AddValue(items, key, kept.Json, kept.ETag);
+            }
+            else
+            {
+                missing.Add(key);
+            }
+        }
+
+        if (missing.Count == 0)
+        {
+            return items;
+        }
+
+        var rows = await _database.ReadAsync<List<(string Key, string Json, string? ETag)>>(
             async (connection, ct) =>
             {
-                var items = new Dictionary<string, object>(distinct.Length, StringComparer.Ordinal);
-                if (distinct.Length == 0)
-                {
-                    return items;
-                }
-
+                var read = new List<(string, string, string?)>(missing.Count);
                 await using var command = new NpgsqlCommand("SELECT key, json, etag FROM bot_state WHERE key = ANY(@keys);", connection);
-                command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = distinct });
+                command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = missing.ToArray() });
                 await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
                 while (await reader.ReadAsync(ct).ConfigureAwait(false))
                 {
-                    var value = JsonConvert.DeserializeObject<object>(reader.GetString(1), _settings);
-                    if (value is null)
-                    {
-                        continue;
-                    }
-
-                    var etag = reader.IsDBNull(2) ? null : reader.GetString(2);
-                    if (etag is not null)
-                    {
-                        // The ETag lives in its own column, so it survives types that name the property differently.
-                        switch (value)
-                        {
-                            case IStoreItem storeItem:
-                                storeItem.ETag = etag;
-                                break;
-                            case JObject jObject:
-                                jObject[ETagProperty] = etag;
-                                break;
-                        }
-                    }
-
-                    items[reader.GetString(0)] = value;
+                    read.Add((reader.GetString(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2)));
                 }
 
-                return items;
+                return read;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+
+        foreach (var (key, json, etag) in rows)
+        {
+            AddValue(items, key, json, etag);
+        }
+
+        if (scope is not null)
+        {
+            foreach (var key in missing)
+            {
+                var row = rows.Find(r => string.Equals(r.Key, key, StringComparison.Ordinal));
+                scope.Set(ScopeKeyOf(key), row.Key is null ? KeptRow.Absent : new KeptRow(row.Json, row.ETag));
+            }
+        }
+
+        return items;
     }
 
-    public Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
+    public async Task WriteAsync(IDictionary<string, object> changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0)
         {
-            return Task.CompletedTask;
+            return;
         }
 
         // Serialize before opening a transaction: a value that cannot be stored fails here and nothing is written.
-        var rows = changes.Select(change => (change.Key, Json: change.Value is null ? null : JsonConvert.SerializeObject(change.Value, _settings), Requested: RequestedETag(change.Value)))
+        var rows = changes.Select(change =>
+            {
+                var requested = RequestedETag(change.Value);
+                return (change.Key, Json: change.Value is null ? null : JsonConvert.SerializeObject(change.Value, _settings), Requested: requested,
+                    NewETag: requested.HasETag ? Guid.NewGuid().ToString("N") : null);
+            })
             .ToList();
         var now = PostgresTime.ToText(_timeProvider.GetUtcNow());
-        return _database.WriteAsync(
-            async (connection, transaction, ct) =>
-            {
-                foreach (var (key, json, requested) in rows)
+        var scope = StorageReadScope.Current;
+        try
+        {
+            await _database.WriteAsync(
+                async (connection, transaction, ct) =>
                 {
-                    await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
-                    command.Parameters.AddWithValue("key", key);
-                    if (json is null)
+                    foreach (var (key, json, requested, newETag) in rows)
                     {
-                        command.CommandText = "DELETE FROM bot_state WHERE key = @key;";
-                        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                        continue;
+                        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+                        command.Parameters.AddWithValue("key", key);
+                        if (json is null)
+                        {
+                            command.CommandText = "DELETE FROM bot_state WHERE key = @key;";
+                            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                            continue;
+                        }
+
+                        var checksETag = requested.HasETag && requested.ETag != "*";
+                        command.CommandText = """
+                            INSERT INTO bot_state (key, json, etag, updated_at) VALUES (@key, @json, @etag, @now)
+                            ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
+                            """
+                            + (checksETag ? " WHERE bot_state.etag IS NULL OR bot_state.etag = @expected;" : ";");
+                        command.Parameters.AddWithValue("json", json);
+                        command.Parameters.Add(new NpgsqlParameter("etag", NpgsqlDbType.Text) { Value = (object?)newETag ?? DBNull.Value });
+                        command.Parameters.AddWithValue("now", now);
+                        if (checksETag)
+                        {
+                            command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Text) { Value = (object?)requested.ETag ?? DBNull.Value });
+                        }
+
+                        if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
+                        {
+                            // Throwing rolls the whole batch back.
+                            throw new InvalidOperationException(
+                                string.Create(CultureInfo.InvariantCulture, $"Etag conflict on key '{key}': the write carries ETag '{requested.ETag}' but the stored item has another. Nothing was written."));
+                        }
                     }
 
-                    var checksETag = requested.HasETag && requested.ETag != "*";
-                    command.CommandText = """
-                        INSERT INTO bot_state (key, json, etag, updated_at) VALUES (@key, @json, @etag, @now)
-                        ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag, updated_at = excluded.updated_at
-                        """
-                        + (checksETag ? " WHERE bot_state.etag IS NULL OR bot_state.etag = @expected;" : ";");
-                    command.Parameters.AddWithValue("json", json);
-                    command.Parameters.Add(new NpgsqlParameter("etag", NpgsqlDbType.Text) { Value = requested.HasETag ? Guid.NewGuid().ToString("N") : DBNull.Value });
-                    command.Parameters.AddWithValue("now", now);
-                    if (checksETag)
-                    {
-                        command.Parameters.Add(new NpgsqlParameter("expected", NpgsqlDbType.Text) { Value = (object?)requested.ETag ?? DBNull.Value });
-                    }
+                    return rows.Count;
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Another host may have written these rows: the next read in this scope asks the database.
+            foreach (var row in rows)
+            {
+                scope?.Forget(ScopeKeyOf(row.Key));
+            }
 
-                    if (await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
-                    {
-                        // Throwing rolls the whole batch back.
-                        throw new InvalidOperationException(
-                            string.Create(CultureInfo.InvariantCulture, $"Etag conflict on key '{key}': the write carries ETag '{requested.ETag}' but the stored item has another. Nothing was written."));
-                    }
-                }
+            throw;
+        }
 
-                return rows.Count;
-            },
-            cancellationToken);
+        foreach (var (key, json, _, newETag) in rows)
+        {
+            scope?.Set(ScopeKeyOf(key), json is null ? KeptRow.Absent : new KeptRow(json, newETag));
+        }
     }
 
-    public Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync(string[] keys, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        return _database.WriteAsync(
-            async (connection, transaction, ct) =>
+        var scope = StorageReadScope.Current;
+        try
+        {
+            await _database.WriteAsync(
+                async (connection, transaction, ct) =>
+                {
+                    await using var command = new NpgsqlCommand("DELETE FROM bot_state WHERE key = ANY(@keys);", connection, transaction);
+                    command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
+                    return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                },
+                cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            foreach (var key in keys)
             {
-                await using var command = new NpgsqlCommand("DELETE FROM bot_state WHERE key = ANY(@keys);", connection, transaction);
-                command.Parameters.Add(new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = keys });
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            },
-            cancellationToken);
+                scope?.Forget(ScopeKeyOf(key));
+            }
+        }
     }
+
+    /// <summary>Adds the value stored as <paramref name="json"/> (a fresh object every time) with its ETag, unless it is null.</summary>
+    private void AddValue(Dictionary<string, object> items, string key, string? json, string? etag)
+    {
+        if (json is null)
+        {
+            return;
+        }
+
+        var value = JsonConvert.DeserializeObject<object>(json, _settings);
+        if (value is null)
+        {
+            return;
+        }
+
+        if (etag is not null)
+        {
+            // The ETag lives in its own column, so it survives types that name the property differently.
+            switch (value)
+            {
+                case IStoreItem storeItem:
+                    storeItem.ETag = etag;
+                    break;
+                case JObject jObject:
+                    jObject[ETagProperty] = etag;
+                    break;
+            }
+        }
+
+        items[key] = value;
+    }
+
+    private string ScopeKeyOf(string key) => _scopeKeyPrefix + key;
 
     /// <summary>Whether the value takes part in ETag concurrency, and the ETag it carries (MemoryStorage's rules).</summary>
     private static (bool HasETag, string? ETag) RequestedETag(object? value) => value switch
@@ -160,4 +244,10 @@ public sealed class PostgresBotStorage : IStorage
         JObject jObject when jObject.ContainsKey(ETagProperty) => (true, jObject.Value<string>(ETagProperty)),
         _ => (false, null),
     };
+
+    /// <summary>A row as read or written in the current scope (the JSON kept, never the object handed out).</summary>
+    private sealed record KeptRow(string? Json, string? ETag)
+    {
+        public static readonly KeptRow Absent = new(null, null);
+    }
 }

@@ -28,11 +28,10 @@ public sealed class PostgresConversationStore : IConversationStore
 
         var json = JsonConvert.SerializeObject(reference);
         var now = PostgresTime.ToText(_timeProvider.GetUtcNow());
-        return _database.WriteAsync(
-            async (connection, transaction, ct) =>
+        return _database.WriteOneAsync(
+            async (connection, ct) =>
             {
                 await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
                 command.CommandText = """
                     INSERT INTO conversations (conversation_id, reference_json, account_id, created_at, updated_at)
                     VALUES (@id, @json, NULL, @now, @now)
@@ -77,11 +76,10 @@ public sealed class PostgresConversationStore : IConversationStore
         ArgumentNullException.ThrowIfNull(conversationId);
         ArgumentException.ThrowIfNullOrEmpty(accountId);
         var now = PostgresTime.ToText(_timeProvider.GetUtcNow());
-        return _database.WriteAsync(
-            async (connection, transaction, ct) =>
+        return _database.WriteOneAsync(
+            async (connection, ct) =>
             {
                 await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
                 command.CommandText = "UPDATE conversations SET account_id = @account, updated_at = @now WHERE conversation_id = @id;";
                 command.Parameters.AddWithValue("id", conversationId);
                 command.Parameters.AddWithValue("account", accountId);

@@ -6,7 +6,7 @@ namespace SupportShield.Bot.Storage.Postgres;
 
 /// <summary>
 /// The PostgreSQL database SupportShield keeps its data in when several hosts share one store. Opens a pooled
-/// connection per operation; writes run in one READ COMMITTED transaction each, and every change that must not race
+/// connection per operation; writes run in one READ COMMITTED transaction each (a lone statement in its own), and every change that must not race
 /// another host's is a conditional statement or takes a row or advisory lock (see the stores). The schema is created or
 /// migrated on first use, under an advisory lock, so hosts starting at once migrate one after the other.
 /// </summary>
@@ -17,6 +17,9 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
 
     /// <summary>The advisory lock key that serialises audit appends, so the audit log stays one chain.</summary>
     internal const long AuditChainLockKey = 0x5375_7070_5368_0002;
+
+    /// <summary>Statements prepared automatically per connection unless the connection string sets <c>Max Auto Prepare</c>.</summary>
+    public const int DefaultMaxAutoPrepare = 64;
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _timeProvider;
@@ -41,6 +44,14 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
             // explicitly), so the DISCARD ALL that would otherwise run at every reuse is only cost.
             NoResetOnClose = true,
         };
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            // The same few statements run on every turn: prepared once per connection, the server parses and plans them
+            // once instead of on every execution (about a third of the database's CPU per turn).
+            builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         Description = string.Create(CultureInfo.InvariantCulture, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");
         _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
         _timeProvider = timeProvider;
@@ -99,6 +110,17 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
 
     /// <summary>Runs read-only work on its own connection.</summary>
     internal async Task<T> ReadAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        Initialize();
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await work(connection, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs work that is one statement on its own connection, without BEGIN … COMMIT: PostgreSQL runs a lone statement as a
+    /// transaction of its own (all or nothing, committed when it returns), one network round trip instead of two.
+    /// </summary>
+    internal async Task<T> WriteOneAsync<T>(Func<NpgsqlConnection, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
     {
         Initialize();
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -17,46 +17,42 @@ public sealed class PostgresTranscriptStore : IAgentTranscriptStore
 
     /// <summary>
     /// Appends the line; a line of a customer activity (<see cref="TranscriptEntry.ActivityId"/>) is stored only when the
-    /// activity is not yet in <c>processed_activities</c>, which it joins in the same transaction (false: already there).
+    /// activity is not yet in <c>processed_activities</c>, which it joins in the same statement (false: already there).
     /// </summary>
     public Task<bool> TryAppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentNullException.ThrowIfNull(entry.ConversationId);
         ArgumentNullException.ThrowIfNull(entry.Text);
-        return _database.WriteAsync(
-            async (connection, transaction, ct) =>
+        return _database.WriteOneAsync(
+            async (connection, ct) =>
             {
-                if (!string.IsNullOrEmpty(entry.ActivityId))
-                {
-                    await using var mark = connection.CreateCommand();
-                    mark.Transaction = transaction;
-                    mark.CommandText = """
-                        INSERT INTO processed_activities (conversation_id, activity_id, processed_at)
-                        VALUES (@conversation, @activity, @time) ON CONFLICT DO NOTHING;
-                        """;
-                    mark.Parameters.AddWithValue("conversation", entry.ConversationId);
-                    mark.Parameters.AddWithValue("activity", entry.ActivityId);
-                    mark.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
-                    if (await mark.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 0)
-                    {
-                        return false;
-                    }
-                }
-
+                // One statement (the mark and the line together, or neither), so it needs no BEGIN … COMMIT round trip.
                 await using var command = connection.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = """
-                    INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
-                    VALUES (@conversation, @role, @text, @time, @ticks);
-                    """;
+                command.CommandText = string.IsNullOrEmpty(entry.ActivityId)
+                    ? """
+                        INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
+                        VALUES (@conversation, @role, @text, @time, @ticks);
+                        """
+                    : """
+                        WITH mark AS (
+                            INSERT INTO processed_activities (conversation_id, activity_id, processed_at)
+                            VALUES (@conversation, @activity, @time) ON CONFLICT DO NOTHING
+                            RETURNING 1)
+                        INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
+                        SELECT @conversation, @role, @text, @time, @ticks WHERE EXISTS (SELECT 1 FROM mark);
+                        """;
                 command.Parameters.AddWithValue("conversation", entry.ConversationId);
                 command.Parameters.AddWithValue("role", entry.Role.ToString());
                 command.Parameters.AddWithValue("text", entry.Text);
                 command.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
                 command.Parameters.AddWithValue("ticks", entry.Time.UtcTicks);
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                return true;
+                if (!string.IsNullOrEmpty(entry.ActivityId))
+                {
+                    command.Parameters.AddWithValue("activity", entry.ActivityId);
+                }
+
+                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
             },
             cancellationToken);
     }

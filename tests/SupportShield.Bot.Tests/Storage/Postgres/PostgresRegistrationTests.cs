@@ -8,6 +8,7 @@ using SupportShield.Bot.Storage;
 using SupportShield.Bot.Storage.Postgres;
 using SupportShield.Bot.Storage.Sqlite;
 using SupportShield.Bot.Tests.Support;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Middleware.Audit;
 using SupportShield.Middleware.Conversations;
 using SupportShield.Middleware.HeldMessages;
@@ -35,7 +36,8 @@ public sealed class PostgresRegistrationTests
         await host.StartAsync();
 
         var services = host.Services;
-        Assert.That(services.GetRequiredService<IConversationStore>(), Is.TypeOf<PostgresConversationStore>());
+        Assert.That(services.GetRequiredService<IConversationStore>(), Is.TypeOf<ScopedConversationStore>(), "the provider's store behind a turn's read scope");
+        Assert.That(services.GetRequiredService<PostgresConversationStore>(), Is.Not.Null);
         Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.TypeOf<PostgresHeldMessageStore>());
         Assert.That(services.GetRequiredService<IAgentTranscriptStore>(), Is.TypeOf<PostgresTranscriptStore>());
         Assert.That(services.GetRequiredService<IAuditLog>(), Is.TypeOf<PostgresAuditLog>());
