@@ -1,3 +1,4 @@
+using SupportShield.Cli.Commands;
 using SupportShield.Cli.Load;
 using SupportShield.EndToEnd.Tests.Support;
 
@@ -49,5 +50,25 @@ public sealed class LoadCommandTests
         Assert.That(report.Errors, Is.Zero);
         Assert.That(report.Clean, Is.True);
         Assert.That(report.UnreadInstances, Is.EqualTo(new[] { dead.ToString() }));
+    }
+
+    [Test]
+    public async Task LoadCommand_WithAWarmUp_RunsItFirst_AndCountsOnlyTheMeasuredRun()
+    {
+        await using var s = await EndToEndScenario.StartAsync();
+        using var output = new StringWriter();
+        using var progress = new StringWriter();
+
+        var exit = await Task.Run(() => new LoadCommand().Execute(
+            ["--url", s.Host.BaseAddress.ToString(), "--agent-key", BotHost.AgentKey, "--conversations", "2", "--seconds", "1", "--interval", "0.2", "--warmup", "1", "--json"],
+            new CommandIo(TextReader.Null, output, progress)));
+
+        Assert.That(exit, Is.EqualTo(ExitCodes.Success), progress.ToString());
+        Assert.That(progress.ToString(), Does.Match(@"warm-up [1-9][0-9,]* turns in .* not counted"));
+        using var report = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var turns = report.RootElement.GetProperty("customerTurns").GetInt64() + report.RootElement.GetProperty("agentTurns").GetInt64();
+        var samples = report.RootElement.GetProperty("middlewareSamples").GetInt64();
+        Assert.That(turns, Is.GreaterThan(0));
+        Assert.That(samples, Is.InRange(turns, turns + 2), "one screening a turn and one greeting a conversation: the warm-up's screenings are not in the measured run's middleware figures");
     }
 }
