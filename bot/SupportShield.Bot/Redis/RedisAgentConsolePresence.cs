@@ -12,7 +12,9 @@ namespace SupportShield.Bot.Redis;
 /// whose expiry has passed, adds this instance with an expiry <see cref="RedisOptions.ConsolePresenceTtlSeconds"/> ahead
 /// while it has consoles (removes it otherwise) and counts the members left. The answer is cached: a turn never waits for
 /// Redis. An instance that dies without removing itself drops out when its expiry passes (expiries are the writers' clocks,
-/// so the instances' clocks must agree to well within the time to live, as NTP keeps them).
+/// so the instances' clocks must agree to well within the time to live, as NTP keeps them). The one gap: for about an
+/// interval after a console connects to one instance, events on the other instances may not be pushed to it (they are in
+/// what it loads if they happened before its load; a later event of the same conversation updates its list entry).
 /// Fails open: while Redis does not answer, or the last answer is older than three intervals, consoles are assumed present
 /// (pushing is harmless; skipping could hide what happens from an agent).
 /// </summary>
