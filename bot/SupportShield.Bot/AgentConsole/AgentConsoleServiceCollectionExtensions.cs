@@ -14,7 +14,8 @@ public static class AgentConsoleServiceCollectionExtensions
 {
     /// <summary>
     /// Adds SignalR (JSON, enums as camel-case strings), the <see cref="AgentHub.Policy"/> policy (a console session of an agent or
-    /// supervisor), <see cref="IConversationEvents"/> pushing through the hub, and decorates the registered transcript store,
+    /// supervisor), <see cref="IAgentConsolePresence"/> (shared through Redis when it is on, so that nothing is built or pushed
+    /// while no console is connected to any instance), <see cref="IConversationEvents"/> pushing through the hub, and decorates the registered transcript store,
     /// held-message store and verification gateway so that they report what happens. Call after <c>AddSupportShield</c> and the
     /// agent API (whatever storage provider registered those stores).
     /// </summary>
@@ -37,6 +38,8 @@ public static class AgentConsoleServiceCollectionExtensions
             .RequireAuthenticatedUser()
             .RequireClaim(ConsoleSession.RoleClaim, "agent", "supervisor"));
 
+        services.AddSupportShieldRedisConsolePresence(configuration);
+        services.TryAddSingleton<IAgentConsolePresence, AgentConsolePresence>();
         services.AddSingleton<SignalRConversationEvents>();
         services.TryAddSingleton<IConversationEvents>(sp => sp.GetRequiredService<SignalRConversationEvents>());
         services.Decorate<IAgentTranscriptStore>((sp, inner) => new NotifyingTranscriptStore(inner, sp.GetRequiredService<IConversationEvents>()));

@@ -7,11 +7,19 @@ namespace SupportShield.Bot.AgentConsole;
 /// The agent console's live channel at <see cref="Path"/>, for a console session (cookie) of an agent or a supervisor.
 /// Every console is in <see cref="ConsolesGroup"/> (list updates); a console that opens a conversation calls
 /// <see cref="Watch"/> and joins that conversation's group. Routing uses group names only, never state kept in this
-/// process, so a Redis backplane (<c>AddStackExchangeRedis</c>) can carry it across instances.
+/// process, so a Redis backplane (<c>AddStackExchangeRedis</c>) can carry it across instances. Connections are reported to
+/// <see cref="IAgentConsolePresence"/>, so that nothing is pushed while no console is connected.
 /// </summary>
 [Authorize(Policy = Policy)]
 public sealed class AgentHub : Hub<IAgentConsoleClient>
 {
+    private readonly IAgentConsolePresence _presence;
+
+    public AgentHub(IAgentConsolePresence presence)
+    {
+        _presence = presence ?? throw new ArgumentNullException(nameof(presence));
+    }
+
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/agent";
 
@@ -32,6 +40,16 @@ public sealed class AgentHub : Hub<IAgentConsoleClient>
     {
         await Groups.AddToGroupAsync(Context.ConnectionId, ConsolesGroup).ConfigureAwait(false);
         await base.OnConnectedAsync().ConfigureAwait(false);
+
+        // Counted last: SignalR calls OnDisconnectedAsync only for a connection whose OnConnectedAsync completed.
+        _presence.ConsoleConnected();
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        _presence.ConsoleDisconnected();
+        await base.OnDisconnectedAsync(exception).ConfigureAwait(false);
     }
 
     /// <summary>Starts pushing <paramref name="conversationId"/>'s lines, holds, releases and verification changes to this console.</summary>

@@ -15,6 +15,9 @@ namespace SupportShield.Bot.AgentConsole;
 /// (customer lines masked). A push that fails is logged (its exception type only) and dropped: the console catches up on
 /// its next load. Pushes run on a background writer, in order, off the turn that caused them: a turn never waits for the
 /// consoles, and under load the list updates of one conversation are coalesced into one.
+/// While <see cref="IAgentConsolePresence"/> says that no console is connected (to any instance, with Redis), nothing is
+/// queued and queued pushes are dropped unbuilt: building a push reads the database, several queries a turn, for nobody.
+/// Nothing is lost by it: a console that connects loads the conversation list, and the conversation it opens, over HTTP.
 /// </summary>
 public sealed partial class SignalRConversationEvents : IConversationEvents, IDisposable
 {
@@ -28,16 +31,23 @@ public sealed partial class SignalRConversationEvents : IConversationEvents, IDi
     private Task? _writer;
     private readonly IHubContext<AgentHub, IAgentConsoleClient> _hub;
     private readonly IServiceProvider _services;
+    private readonly IAgentConsolePresence _presence;
     private readonly TimeProvider _time;
     private readonly ILogger<SignalRConversationEvents> _logger;
 
     // The views read the stores that report to this class (decorated with it), so they are resolved on first use.
     private AgentConversationViews? _views;
 
-    public SignalRConversationEvents(IHubContext<AgentHub, IAgentConsoleClient> hub, IServiceProvider services, TimeProvider time, ILogger<SignalRConversationEvents> logger)
+    public SignalRConversationEvents(
+        IHubContext<AgentHub, IAgentConsoleClient> hub,
+        IServiceProvider services,
+        IAgentConsolePresence presence,
+        TimeProvider time,
+        ILogger<SignalRConversationEvents> logger)
     {
         _hub = hub ?? throw new ArgumentNullException(nameof(hub));
         _services = services ?? throw new ArgumentNullException(nameof(services));
+        _presence = presence ?? throw new ArgumentNullException(nameof(presence));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
@@ -89,10 +99,18 @@ public sealed partial class SignalRConversationEvents : IConversationEvents, IDi
 
     public void Dispose() => _queue.Writer.TryComplete();
 
-    /// <summary>Queues one push, then a list update of the conversation for every console (one per conversation while queued); never throws.</summary>
+    /// <summary>
+    /// Queues one push, then a list update of the conversation for every console (one per conversation while queued), unless
+    /// no console is connected; never throws.
+    /// </summary>
     private Task SafelyAsync(string what, string conversationId, Func<Task> push, CancellationToken cancellationToken)
     {
         _ = cancellationToken; // The push outlives the turn that caused it.
+        if (!_presence.AnyConsoleConnected)
+        {
+            return Task.CompletedTask;
+        }
+
         EnsureWriter();
         _queue.Writer.TryWrite((what, conversationId, push));
         if (_summaryPending.TryAdd(conversationId, 0))
@@ -128,6 +146,17 @@ public sealed partial class SignalRConversationEvents : IConversationEvents, IDi
         {
             while (_queue.Reader.TryRead(out var item))
             {
+                if (!_presence.AnyConsoleConnected)
+                {
+                    // Every console left while this waited: a console that connects again loads what it missed.
+                    if (item.What == "ConversationUpdated")
+                    {
+                        _summaryPending.TryRemove(item.ConversationId, out _);
+                    }
+
+                    continue;
+                }
+
                 try
                 {
                     await item.Push().ConfigureAwait(false);

@@ -28,6 +28,20 @@ public sealed class RedisOptions
     /// <summary>How long a turn waits for another turn of the same conversation to finish its verification step, in seconds. Default 10.</summary>
     public int LockWaitSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How long an instance counts as having agent consoles after it last said so, in seconds: an instance that dies
+    /// without saying goodbye stops drawing pushes from the others after this long. At least three
+    /// <see cref="ConsolePresenceIntervalMilliseconds"/>. Default 10.
+    /// </summary>
+    public int ConsolePresenceTtlSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// How often each instance writes whether it has agent consoles and reads whether any instance has, in milliseconds
+    /// (see <see cref="RedisAgentConsolePresence"/>): a console connecting to one instance receives pushes caused on the
+    /// others within about this long. Default 1000.
+    /// </summary>
+    public int ConsolePresenceIntervalMilliseconds { get; set; } = 1000;
+
     /// <summary>True when a connection string is set.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -47,6 +61,16 @@ public sealed class RedisOptions
         if (LockWaitSeconds < 0 || LockWaitSeconds > LockTtlSeconds)
         {
             throw new InvalidOperationException("SupportShield:Redis:LockWaitSeconds must be between 0 and LockTtlSeconds.");
+        }
+
+        if (ConsolePresenceTtlSeconds is < 1 or > 300)
+        {
+            throw new InvalidOperationException("SupportShield:Redis:ConsolePresenceTtlSeconds must be between 1 and 300.");
+        }
+
+        if (ConsolePresenceIntervalMilliseconds < 100 || ConsolePresenceIntervalMilliseconds * 3L > ConsolePresenceTtlSeconds * 1000L)
+        {
+            throw new InvalidOperationException("SupportShield:Redis:ConsolePresenceIntervalMilliseconds must be at least 100 and at most a third of ConsolePresenceTtlSeconds.");
         }
 
         if (Enabled)

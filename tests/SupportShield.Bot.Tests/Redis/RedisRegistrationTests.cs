@@ -44,10 +44,14 @@ public sealed class RedisRegistrationTests
     [TestCase("LockTtlSeconds", "0")]
     [TestCase("LockWaitSeconds", "31")]
     [TestCase("ConnectionString", "127.0.0.1:6379,notAnOption=1")]
+    [TestCase("ConsolePresenceTtlSeconds", "0")]
+    [TestCase("ConsolePresenceIntervalMilliseconds", "99")]
+    [TestCase("ConsolePresenceIntervalMilliseconds", "3334")]
     public void BadSetting_IsRefusedAtStart_WithoutQuotingTheConnectionString(string key, string value)
     {
         var options = new RedisOptions { ConnectionString = "127.0.0.1:6379,password=s3cret" };
-        typeof(RedisOptions).GetProperty(key)!.SetValue(options, key.EndsWith("Seconds", StringComparison.Ordinal) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
+        var property = typeof(RedisOptions).GetProperty(key)!;
+        property.SetValue(options, property.PropertyType == typeof(int) ? int.Parse(value, System.Globalization.CultureInfo.InvariantCulture) : value);
 
         var error = Assert.Throws<InvalidOperationException>(options.Validate);
 

@@ -1,4 +1,9 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using SupportShield.Bot.AgentConsole;
 using SupportShield.Bot.BotFramework;
 
 namespace SupportShield.EndToEnd.Tests.MultiInstance;
@@ -132,6 +137,40 @@ public sealed class TwoInstanceTests
 
         using var bad = await b.PostAgentMessageAsync(conversation, "Hello", "has spaces in it");
         Assert.That(bad.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task ConsoleConnectedToB_ReceivesTheLinesOfTurnsOnA()
+    {
+        // A has no console of its own: it pushes only because B said, through Redis, that it has one.
+        var (a, b) = (_pair.A, _pair.B);
+        var conversation = "mi-console-" + Guid.NewGuid().ToString("N")[..8];
+        var cookies = new CookieContainer();
+        using (var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies }) { BaseAddress = b.BaseAddress })
+        using (var signIn = new HttpRequestMessage(HttpMethod.Post, "console/session") { Content = JsonContent.Create(new { key = InstancePair.AgentKey }) })
+        {
+            signIn.Headers.Add("X-SupportShield-Console", "1");
+            using var response = await browser.SendAsync(signIn);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "console sign-in on B");
+        }
+
+        var lines = new ConcurrentQueue<JsonElement>();
+        await using var console = new HubConnectionBuilder()
+            .WithUrl(new Uri(b.BaseAddress, AgentHub.Path.TrimStart('/')), options => options.Cookies = cookies)
+            .Build();
+        console.On<JsonElement>(nameof(IAgentConsoleClient.TranscriptLine), lines.Enqueue);
+        await console.StartAsync();
+        await console.InvokeAsync("Watch", conversation);
+
+        // A sees B's console within about a presence interval (1 s): turns go on until a line arrives.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        for (var turn = 1; lines.IsEmpty && DateTime.UtcNow < deadline; turn++)
+        {
+            await SayAsync(a, conversation, $"Hello, this is message {turn}");
+            await Task.Delay(250);
+        }
+
+        Assert.That(lines.Select(l => l.GetProperty("conversationId").GetString()), Has.Some.EqualTo(conversation), "a line of a turn on A reached the console on B");
     }
 
     private async Task SayAsync(InstanceClient instance, string conversation, string text)
