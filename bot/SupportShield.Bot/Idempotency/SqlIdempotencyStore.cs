@@ -9,6 +9,11 @@ namespace SupportShield.Bot.Idempotency;
 /// </summary>
 public abstract class SqlIdempotencyStore : IIdempotencyStore
 {
+    private const string InsertKeySql = """
+        INSERT INTO idempotency_keys (scope, key, state, owner, lease_until_ticks, created_at, created_at_ticks)
+        VALUES (@scope, @key, 'Pending', @owner, @lease, @created, @createdTicks) ON CONFLICT DO NOTHING;
+        """;
+
     private readonly TimeProvider _time;
 
     protected SqlIdempotencyStore(TimeProvider time)
@@ -30,23 +35,29 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
         WriteAsync((connection, transaction, ct) => work(connection, transaction, ct), cancellationToken);
 
     /// <inheritdoc />
-    public Task<IdempotencyClaim> TryClaimAsync(string scope, string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
+    public async Task<IdempotencyClaim> TryClaimAsync(string scope, string key, string owner, TimeSpan lease, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(scope);
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentException.ThrowIfNullOrEmpty(owner);
         var now = _time.GetUtcNow();
         var leaseUntil = (now + lease).UtcTicks;
-        return WriteAsync(
+        (string, object)[] insertParameters = [("scope", scope), ("key", key), ("owner", owner), ("lease", leaseUntil),
+            ("created", now.ToString("O", CultureInfo.InvariantCulture)), ("createdTicks", now.UtcTicks)];
+
+        // A new key (nearly every send) is claimed by the insert alone; only a key seen before needs the locked look.
+        if (await WriteOneAsync((connection, transaction, ct) => ExecuteAsync(connection, transaction, InsertKeySql, ct, insertParameters), cancellationToken).ConfigureAwait(false) == 1)
+        {
+            return new IdempotencyClaim(IdempotencyClaimKind.Claimed);
+        }
+
+        return await WriteAsync(
             async (connection, transaction, ct) =>
             {
-                var inserted = await ExecuteAsync(connection, transaction, """
-                    INSERT INTO idempotency_keys (scope, key, state, owner, lease_until_ticks, created_at, created_at_ticks)
-                    VALUES (@scope, @key, 'Pending', @owner, @lease, @created, @createdTicks) ON CONFLICT DO NOTHING;
-                    """, ct, ("scope", scope), ("key", key), ("owner", owner), ("lease", leaseUntil),
-                    ("created", now.ToString("O", CultureInfo.InvariantCulture)), ("createdTicks", now.UtcTicks)).ConfigureAwait(false);
+                var inserted = await ExecuteAsync(connection, transaction, InsertKeySql, ct, insertParameters).ConfigureAwait(false);
                 if (inserted == 1)
                 {
+                    // Deleted meanwhile (an abandoned attempt): claimed now.
                     return new IdempotencyClaim(IdempotencyClaimKind.Claimed);
                 }
 
@@ -89,7 +100,7 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
                     ct, ("owner", owner), ("lease", leaseUntil), ("scope", scope), ("key", key)).ConfigureAwait(false);
                 return new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true, MayHaveBeenSent: state == "Sending");
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />

@@ -37,35 +37,38 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
             cancellationToken);
     }
 
-    /// <summary>Appends <paramref name="records"/> in order, each chained to the one before, in one transaction.</summary>
+    /// <summary>
+    /// Appends <paramref name="records"/> in order, each chained to the one before, in one transaction of three round trips
+    /// whatever their number: the chain lock with the last hash, all the rows, the commit.
+    /// </summary>
     private Task<int> WriteManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
         _database.WriteAsync(
             async (connection, transaction, ct) =>
             {
-                await using (var gate = new NpgsqlCommand("SELECT pg_advisory_xact_lock(@key);", connection, transaction))
-                {
-                    gate.Parameters.AddWithValue("key", PostgresDatabase.AuditChainLockKey);
-                    await gate.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
                 string previous;
-                await using (var last = new NpgsqlCommand("SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1;", connection, transaction))
+                await using (var head = new NpgsqlBatch(connection, transaction))
                 {
+                    var gate = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@key);");
+                    gate.Parameters.AddWithValue("key", PostgresDatabase.AuditChainLockKey);
+                    head.BatchCommands.Add(gate);
+                    head.BatchCommands.Add(new NpgsqlBatchCommand("SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1;"));
+                    await using var reader = await head.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                    await reader.NextResultAsync(ct).ConfigureAwait(false);
+
                     // A missing hash on the last record (tampering) is left for verify to report; the chain goes on from genesis.
-                    previous = await last.ExecuteScalarAsync(ct).ConfigureAwait(false) as string ?? AuditChain.Genesis;
+                    previous = await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetString(0) : AuditChain.Genesis;
                 }
 
+                await using var rows = new NpgsqlBatch(connection, transaction);
                 foreach (var record in records)
                 {
                     var hash = AuditChain.ComputeHash(previous, record);
-                    await using var command = new NpgsqlCommand(
+                    var command = new NpgsqlBatchCommand(
                         """
                         INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
                             entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
                         VALUES (@conversation, @time, @ticks, @direction, @action, @types, @rules, @preview, @hashes, @message, @actor, @previous, @hash);
-                        """,
-                        connection,
-                        transaction);
+                        """);
                     command.Parameters.AddWithValue("conversation", record.ConversationId);
                     command.Parameters.AddWithValue("time", PostgresTime.ToText(record.Time));
                     command.Parameters.AddWithValue("ticks", record.Time.UtcTicks);
@@ -79,10 +82,11 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
                     command.Parameters.Add(Text("actor", record.Actor));
                     command.Parameters.AddWithValue("previous", previous);
                     command.Parameters.AddWithValue("hash", hash);
-                    await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                    rows.BatchCommands.Add(command);
                     previous = hash;
                 }
 
+                await rows.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 return records.Count;
             },
             cancellationToken);
