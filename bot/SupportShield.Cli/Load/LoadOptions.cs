@@ -8,6 +8,7 @@ namespace SupportShield.Cli.Load;
 /// <param name="RoundInterval">Shortest time between the starts of one conversation's rounds (keeps each conversation under the host's per-conversation rate limit).</param>
 /// <param name="PersonalDataEvery">Every n-th agent reply holds a street address, which the host must hold (0: never).</param>
 /// <param name="Grace">How long to wait after the run for replies still on their way.</param>
+/// <param name="Warmup">How long the same conversations run before the measured <paramref name="Duration"/> starts (not counted in speed or latency; still checked for lost and duplicated messages).</param>
 public sealed record LoadOptions(
     IReadOnlyList<Uri> Instances,
     int Conversations,
@@ -15,4 +16,5 @@ public sealed record LoadOptions(
     string AgentKey,
     TimeSpan RoundInterval,
     int PersonalDataEvery,
-    TimeSpan Grace);
+    TimeSpan Grace,
+    TimeSpan Warmup = default);

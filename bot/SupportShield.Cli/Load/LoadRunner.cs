@@ -57,17 +57,26 @@ public sealed class LoadRunner
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 4096, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1) };
         using var http = new HttpClient(handler) { Timeout = RequestTimeout };
 
-        var before = await ReadMiddlewareAsync(http, cancellationToken).ConfigureAwait(false);
+        var warmup = _options.Warmup > TimeSpan.Zero ? _options.Warmup : TimeSpan.Zero;
+        var before = warmup == TimeSpan.Zero ? await ReadMiddlewareAsync(http, cancellationToken).ConfigureAwait(false) : null;
         _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"load: {_options.Conversations} conversations on {_options.Instances.Count} instance(s) for {_options.Duration.TotalSeconds:0.#} s; replies to {channel.ServiceUrl}"));
+            $"load: {_options.Conversations} conversations on {_options.Instances.Count} instance(s) for {_options.Duration.TotalSeconds:0.#} s{(warmup > TimeSpan.Zero ? $" after a {warmup.TotalSeconds:0.#} s warm-up" : string.Empty)}; replies to {channel.ServiceUrl}"));
 
         var clock = Stopwatch.StartNew();
-        var deadline = _options.Duration;
+        var deadline = warmup + _options.Duration;
         var workers = Enumerable.Range(0, _options.Conversations)
-            .Select(c => Task.Run(() => ConverseAsync(http, channel, c, clock, deadline, cancellationToken), cancellationToken))
+            .Select(c => Task.Run(() => ConverseAsync(http, channel, c, clock, warmup, deadline, cancellationToken), cancellationToken))
             .ToArray();
+        if (warmup > TimeSpan.Zero)
+        {
+            // The same conversations go on; from here their rounds count, and the hosts' histograms are read as a baseline.
+            await Task.Delay(warmup, cancellationToken).ConfigureAwait(false);
+            before = await ReadMiddlewareAsync(http, cancellationToken).ConfigureAwait(false);
+            _progress.WriteLine("load: warm-up done, measuring");
+        }
+
         await Task.WhenAll(workers).ConfigureAwait(false);
-        var elapsed = clock.Elapsed.TotalSeconds;
+        var elapsed = (clock.Elapsed - warmup).TotalSeconds;
 
         await WaitForArrivalsAsync(channel, cancellationToken).ConfigureAwait(false);
         var (lostInTranscripts, duplicatedInTranscripts) = await CheckTranscriptsAsync(http, cancellationToken).ConfigureAwait(false);
@@ -85,7 +94,7 @@ public sealed class LoadRunner
         var unread = new List<string>();
         for (var i = 0; i < _options.Instances.Count; i++)
         {
-            if (before[i] is { } b && after[i] is { } a)
+            if (before![i] is { } b && after[i] is { } a)
             {
                 middleware = middleware.Plus(a.Minus(b));
             }
@@ -131,7 +140,7 @@ public sealed class LoadRunner
         };
     }
 
-    private async Task ConverseAsync(HttpClient http, LoadChannel channel, int conversation, Stopwatch clock, TimeSpan deadline, CancellationToken cancellationToken)
+    private async Task ConverseAsync(HttpClient http, LoadChannel channel, int conversation, Stopwatch clock, TimeSpan measureFrom, TimeSpan deadline, CancellationToken cancellationToken)
     {
         var conversationId = ConversationId(conversation);
         var latencies = new List<double>();
@@ -142,11 +151,12 @@ public sealed class LoadRunner
             for (var round = 0; clock.Elapsed < deadline; round++)
             {
                 var roundStart = clock.Elapsed;
+                var counted = roundStart >= measureFrom;
                 var customerTag = LoadMarker.For('c', conversation, round);
                 // One activity id per message, kept across retries and instances, as a channel redelivers the same activity.
                 var activityId = Guid.NewGuid().ToString("N");
                 var (status, ms) = await SendWithFailoverAsync(http, conversation, () => CustomerMessage(channel, conversationId, conversation, customerTag, activityId), cancellationToken).ConfigureAwait(false);
-                Count(status, ms, latencies, isAgent: false, customerTag, body: null);
+                Count(status, ms, counted ? latencies : null, isAgent: false, customerTag, body: null);
 
                 var holdsAddress = _options.PersonalDataEvery > 0 && round % _options.PersonalDataEvery == _options.PersonalDataEvery - 1;
                 var agentTag = LoadMarker.For('a', conversation, round);
@@ -155,7 +165,7 @@ public sealed class LoadRunner
                     : $"Thanks for waiting: your parcel leaves our warehouse on Monday. {agentTag}";
                 JsonElement? body = null;
                 (status, ms) = await SendWithFailoverAsync(http, conversation, () => AgentMessage(conversationId, text, IdempotencyKey(conversation, round)), cancellationToken, response => body = response).ConfigureAwait(false);
-                Count(status, ms, latencies, isAgent: true, agentTag, body);
+                Count(status, ms, counted ? latencies : null, isAgent: true, agentTag, body);
 
                 var wait = roundStart + _options.RoundInterval - clock.Elapsed;
                 if (wait > TimeSpan.Zero && clock.Elapsed + wait < deadline)
@@ -174,8 +184,13 @@ public sealed class LoadRunner
         }
     }
 
-    private void Count(HttpStatusCode? status, double ms, List<double> latencies, bool isAgent, string tag, JsonElement? body)
+    /// <summary>
+    /// Counts one answer; <paramref name="latencies"/> is null for a warm-up round, whose message is still expected to arrive
+    /// exactly once (and whose errors still count) but which adds nothing to the speed figures.
+    /// </summary>
+    private void Count(HttpStatusCode? status, double ms, List<double>? latencies, bool isAgent, string tag, JsonElement? body)
     {
+        var counted = latencies is not null;
         if (status is null || (int)status >= 500)
         {
             Interlocked.Increment(ref _errors);
@@ -194,15 +209,23 @@ public sealed class LoadRunner
             return;
         }
 
-        latencies.Add(ms);
+        latencies?.Add(ms);
         if (!isAgent)
         {
-            Interlocked.Increment(ref _customerTurns);
+            if (counted)
+            {
+                Interlocked.Increment(ref _customerTurns);
+            }
+
             _expectedInTranscript[tag] = 0;
             return;
         }
 
-        Interlocked.Increment(ref _agentTurns);
+        if (counted)
+        {
+            Interlocked.Increment(ref _agentTurns);
+        }
+
         if (body is { } flagged && flagged.TryGetProperty("possibleDuplicate", out var possible) && possible.ValueKind == JsonValueKind.True)
         {
             _possibleDuplicates[tag] = 0;
@@ -212,15 +235,15 @@ public sealed class LoadRunner
         switch (outcome)
         {
             case "delivered":
-                Interlocked.Increment(ref _delivered);
+                Interlocked.Add(ref _delivered, counted ? 1 : 0);
                 _expectedAtChannel[tag] = 0;
                 break;
             case "redacted":
-                Interlocked.Increment(ref _redacted);
+                Interlocked.Add(ref _redacted, counted ? 1 : 0);
                 _expectedAtChannel[tag] = 0;
                 break;
             case "held":
-                Interlocked.Increment(ref _held);
+                Interlocked.Add(ref _held, counted ? 1 : 0);
                 break;
             default:
                 Interlocked.Increment(ref _errors);
