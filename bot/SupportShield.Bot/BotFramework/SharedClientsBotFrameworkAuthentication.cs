@@ -28,12 +28,12 @@ public sealed class SharedClientsBotFrameworkAuthentication : BotFrameworkAuthen
         _inner = inner ?? throw new ArgumentNullException(nameof(inner));
 
     /// <inheritdoc />
-    public override Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
-        _inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateRequestAsync(Activity activity, string authHeader, CancellationToken cancellationToken) =>
+        Shared(await _inner.AuthenticateRequestAsync(activity, authHeader, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
-    public override Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
-        _inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken);
+    public override async Task<AuthenticateRequestResult> AuthenticateStreamingRequestAsync(string authHeader, string channelIdHeader, CancellationToken cancellationToken) =>
+        Shared(await _inner.AuthenticateStreamingRequestAsync(authHeader, channelIdHeader, cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
     public override ConnectorFactory CreateConnectorFactory(ClaimsIdentity claimsIdentity)
@@ -55,6 +55,17 @@ public sealed class SharedClientsBotFrameworkAuthentication : BotFrameworkAuthen
     /// <inheritdoc />
     public override Task<ClaimsIdentity> AuthenticateChannelRequestAsync(string authHeader, CancellationToken cancellationToken) =>
         _inner.AuthenticateChannelRequestAsync(authHeader, cancellationToken);
+
+    /// <summary>The result with its connector factory lending shared clients (an incoming turn's replies use this one).</summary>
+    private AuthenticateRequestResult Shared(AuthenticateRequestResult result)
+    {
+        if (result?.ConnectorFactory is { } factory and not SharedConnectorFactory)
+        {
+            result.ConnectorFactory = new SharedConnectorFactory(this, factory, result.ClaimsIdentity is { } identity ? IdentityOf(identity) : null);
+        }
+
+        return result!;
+    }
 
     /// <summary>Who the clients act for: the caller's app id (v1 and v2 tokens) and audience; empty for an anonymous turn.</summary>
     private static string IdentityOf(ClaimsIdentity claimsIdentity) =>

@@ -11,7 +11,8 @@ public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="SupportShieldMetrics"/> and OpenTelemetry with a Prometheus exporter (map it with
-    /// <c>MapPrometheusScrapingEndpoint("/metrics")</c>), and an OTLP exporter when <c>SupportShield:Telemetry:OtlpEndpoint</c> is set.
+    /// <c>MapPrometheusScrapingEndpoint("/metrics")</c>), and, when <c>SupportShield:Telemetry:OtlpEndpoint</c> is set, OTLP export of the metrics and of
+    /// the traces (recorded only then).
     /// </summary>
     public static IServiceCollection AddSupportShieldTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +27,7 @@ public static class TelemetryServiceCollectionExtensions
         services.TryAddSingleton(sp => new SupportShieldMetrics(
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), sp.GetRequiredService<TimeProvider>()));
 
-        services.AddOpenTelemetry()
+        var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(SupportShieldTelemetry.Name))
             .WithMetrics(metrics =>
             {
@@ -42,15 +43,14 @@ public static class TelemetryServiceCollectionExtensions
                 {
                     metrics.AddOtlpExporter(o => o.Endpoint = otlp);
                 }
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(SupportShieldTelemetry.Name).AddAspNetCoreInstrumentation();
-                if (otlp is not null)
-                {
-                    tracing.AddOtlpExporter(o => o.Endpoint = otlp);
-                }
             });
+
+        // Traces only go somewhere over OTLP: without a collector, recording a span for every request is work for nobody.
+        if (otlp is not null)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(SupportShieldTelemetry.Name).AddAspNetCoreInstrumentation().AddOtlpExporter(o => o.Endpoint = otlp));
+        }
+
         return services;
     }
 

@@ -50,6 +50,21 @@ public sealed class SharedClientsBotFrameworkAuthenticationTests
     }
 
     [Test]
+    public async Task IncomingTurn_ConnectorFactoryOfItsAuthentication_LendsTheSharedClient()
+    {
+        var counting = new CountingAuthentication(BotFrameworkAuthenticationFactory.Create());
+        var authentication = new SharedClientsBotFrameworkAuthentication(counting);
+        var activity = new Activity(ActivityTypes.Message) { ChannelId = "test", ServiceUrl = "http://127.0.0.1:1/" };
+
+        var first = await authentication.AuthenticateRequestAsync(activity, string.Empty, CancellationToken.None);
+        var second = await authentication.AuthenticateRequestAsync(activity, string.Empty, CancellationToken.None);
+        using var a = await first.ConnectorFactory.CreateAsync("http://127.0.0.1:1/", first.Audience, CancellationToken.None);
+        using var b = await second.ConnectorFactory.CreateAsync("http://127.0.0.1:1/", second.Audience, CancellationToken.None);
+
+        Assert.That(b.Conversations, Is.SameAs(a.Conversations), "the replies of an incoming turn go through the shared client too");
+    }
+
+    [Test]
     public async Task ConnectorClient_ThatCannotBeMade_IsNotKept()
     {
         var counting = new CountingAuthentication(BotFrameworkAuthenticationFactory.Create()) { FailNextConnector = true };

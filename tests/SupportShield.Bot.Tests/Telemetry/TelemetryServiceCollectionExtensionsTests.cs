@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using SupportShield.Bot.Telemetry;
 using SupportShield.Middleware.Telemetry;
 
@@ -29,5 +30,15 @@ public sealed class TelemetryServiceCollectionExtensionsTests
 
         Assert.That(metrics.Meter.Name, Is.EqualTo("SupportShield"));
         Assert.That(provider.GetRequiredService<SupportShieldMetrics>(), Is.SameAs(metrics));
+    }
+
+    [TestCase(null, false)]
+    [TestCase("http://localhost:4317", true)]
+    public void AddSupportShieldTelemetry_RecordsTraces_OnlyWhenTheyAreExported(string? endpoint, bool traced)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SupportShield:Telemetry:OtlpEndpoint"] = endpoint }).Build();
+        using var provider = new ServiceCollection().AddLogging().AddSupportShieldTelemetry(configuration).BuildServiceProvider();
+
+        Assert.That(provider.GetService<TracerProvider>() is not null, Is.EqualTo(traced));
     }
 }
