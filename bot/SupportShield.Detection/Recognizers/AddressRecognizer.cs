@@ -365,11 +365,24 @@ public sealed class AddressRecognizer : IRecognizer
         return true;
     }
 
+    /// <summary>
+    /// False when no tail can match at <paramref name="end"/>. Every tail reads separator characters (spaces, tabs, commas,
+    /// '>' and line breaks) and then a letter, a digit or '#', none of which is a separator character: so the first character
+    /// after the run of separator characters must be one of those.
+    /// </summary>
+    private static bool MayHaveTail(string text, int end)
+    {
+        var next = text.AsSpan(end).IndexOfAnyExcept(TailSeparators);
+        return next >= 0 && (char.IsLetterOrDigit(text[end + next]) || text[end + next] == '#');
+    }
+
+    private static readonly SearchValues<char> TailSeparators = SearchValues.Create(" \t,>\r\n");
+
     private static (int End, int Pieces) Extend(string text, int end)
     {
         var pieces = 0;
         var extended = true;
-        while (extended && pieces < 8)
+        while (extended && pieces < 8 && MayHaveTail(text, end))
         {
             extended = false;
             foreach (var tail in Tails)
