@@ -375,8 +375,45 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             return Provide(original, normal, FieldSet.Unknown, gates, ref message);
         }
 
-        var fields = Fields(normal, gates);
         var count = CountSentences(normal);
+        if (count <= 1)
+        {
+            // The one sentence with content holds every field of the message; the others are only white space.
+            var fields = Fields(normal, gates, out _);
+            var start = 0;
+            for (var i = 0; i <= normal.Length; i++)
+            {
+                if (i < normal.Length && !IsSentenceBreak(normal, i))
+                {
+                    continue;
+                }
+
+                var sentence = normal[start..i];
+                start = i + 1;
+                if (HasContent(sentence) && Request(sentence, fields, gates) is { } request)
+                {
+                    return request;
+                }
+            }
+
+            return ConfirmValue(normal, lower, gates, ref message)
+                ?? Change(normal, fields, lower, gates, ref message)
+                ?? Provide(original, normal, fields, gates, ref message);
+        }
+
+        return ClassifySentences(original, lower, normal, gates, ref message);
+    }
+
+    /// <summary>
+    /// A message of several sentences: each sentence is read on its own first, with the gates of its own fragments (a subset of
+    /// the message's: an expression that needs a fragment cannot match a sentence without it), then the whole message.
+    /// </summary>
+    private static IntentResult? ClassifySentences(string original, ReadOnlySpan<char> lower, ReadOnlySpan<char> normal, ulong gates, ref Message message)
+    {
+        // No field expression can match across a sentence break (none holds ". ", "? " or "! ", and a word boundary reads the
+        // same at a sentence's edge as beside the break): the message's fields are the union of its sentences'.
+        var rawFields = FieldSet.Empty;
+        var numberOnly = false;
         var start = 0;
         for (var i = 0; i <= normal.Length; i++)
         {
@@ -387,13 +424,23 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
 
             var sentence = normal[start..i];
             start = i + 1;
-            if (HasContent(sentence) && Request(sentence, count == 1 ? fields : Fields(sentence, gates), gates) is { } request)
+            if (!HasContent(sentence))
+            {
+                continue;
+            }
+
+            var sentenceGates = Gate.Scan(sentence);
+            var sentenceFields = Fields(sentence, sentenceGates, out var sentenceRaw);
+            rawFields = rawFields.With(sentenceRaw);
+            numberOnly |= sentenceRaw.IsEmpty && !sentenceFields.IsEmpty;
+            if (Request(sentence, sentenceFields, sentenceGates) is { } request)
             {
                 return request;
             }
         }
 
-        return (count > 1 ? Request(normal, fields, gates) : null)
+        var fields = rawFields.IsEmpty && numberOnly ? FieldSet.Phone : rawFields;
+        return Request(normal, fields, gates)
             ?? ConfirmValue(normal, lower, gates, ref message)
             ?? Change(normal, fields, lower, gates, ref message)
             ?? Provide(original, normal, fields, gates, ref message);
@@ -417,7 +464,7 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             return null;
         }
 
-        var checkWhether = CheckWhether.IsMatch(lower);
+        bool? checkWhether = null;
         foreach (var finding in message.Findings)
         {
             if (finding.Type is not (EntityType.Email or EntityType.Phone or EntityType.Address or EntityType.Zip or EntityType.CardLast4 or EntityType.CreditCard or EntityType.DateOfBirth or EntityType.Person or EntityType.Ssn))
@@ -428,9 +475,10 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             var from = Math.Max(0, finding.Start - 60);
             var before = lower[from..finding.Start];
             var after = lower[finding.End..Math.Min(lower.Length, finding.End + 50)];
-            if (ValueBefore.IsMatch(before) && (checkWhether || QuestionAfter.IsMatch(after)))
+            // The anchored tests after the value are cheaper than the frame before it; all three are pure, so their order is free.
+            if ((QuestionAfter.IsMatch(after) || (checkWhether ??= CheckWhether.IsMatch(lower))) && ValueBefore.IsMatch(before))
             {
-                var field = FieldsOf([finding]);
+                List<string> field = [FieldOf(finding.Type)];
                 return new IntentResult(CustomerIntent.RequestPii, field, "intent.request.confirm-value", $"asks to confirm a guessed value on file ({field[0]})");
             }
         }
@@ -478,15 +526,6 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
     /// <summary><paramref name="gates"/> are those of the whole message, a superset of the sentence's.</summary>
     private static IntentResult? Request(ReadOnlySpan<char> t, FieldSet fields, ulong gates)
     {
-        var companyNoun = (gates & GateCompanyNoun) != 0;
-        var company = (((companyNoun && CompanyOwned.IsMatch(t)) || IsBotDirected(t, gates) || ((gates & GateContactVerb) != 0 && ContactCompany.IsMatch(t)))
-                && !SelfReference.IsMatch(t))
-            || (companyNoun && CompanyField.IsMatch(t));
-        if (company)
-        {
-            return null;
-        }
-
         // A change verb only hides a request when it governs a field ("update my email"), not in "he set up the account";
         // it only matters to the rules that need a field.
         bool? hasChangeVerb = null;
@@ -496,34 +535,49 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             requestFields = requestFields.Without(FieldSet.Card);
         }
 
+        // Every test here is a pure function of the text, so the costly ones are read only when their answer can matter: the
+        // change verb after a rule's own expression matched, and the company reading only when a rule would decide.
         for (var i = 0; i < RequestRules.Length; i++)
         {
             var (ruleId, regex, needsField) = RequestRules[i];
             if ((RequestRuleFragments[i] is not null && (gates & (1UL << (RequestRuleGateShift + i))) == 0)
-                || (needsField && (requestFields.IsEmpty || (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t)))))
+                || (needsField && requestFields.IsEmpty)
+                || !regex.IsMatch(t)
+                || (needsField && (hasChangeVerb ??= VerbGovernsField(t, gates) || RecoveryVerb.IsMatch(t))))
             {
                 continue;
             }
 
-            if (regex.IsMatch(t))
+            if (IsAboutCompany(t, gates))
             {
-                var fallback = ruleId == "intent.request.forgot-identifier" ? "account" : "name";
-                IReadOnlyList<string> asked = requestFields.IsEmpty ? [fallback] : requestFields.ToList();
-                return new IntentResult(CustomerIntent.RequestPii, asked, ruleId, $"asks to reveal or confirm data on file ({string.Join(", ", asked)})");
+                return null;
             }
+
+            var fallback = ruleId == "intent.request.forgot-identifier" ? "account" : "name";
+            IReadOnlyList<string> asked = requestFields.IsEmpty ? [fallback] : requestFields.ToList();
+            return new IntentResult(CustomerIntent.RequestPii, asked, ruleId, $"asks to reveal or confirm data on file ({string.Join(", ", asked)})");
         }
 
         return null;
     }
 
-    private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ulong gates, ref Message message)
+    /// <summary>True when the text asks about the company's own details (or the bot's), not data on file.</summary>
+    private static bool IsAboutCompany(ReadOnlySpan<char> t, ulong gates)
+    {
+        var companyNoun = (gates & GateCompanyNoun) != 0;
+        return (((companyNoun && CompanyOwned.IsMatch(t)) || IsBotDirected(t, gates) || ((gates & GateContactVerb) != 0 && ContactCompany.IsMatch(t)))
+                && !SelfReference.IsMatch(t))
+            || (companyNoun && CompanyField.IsMatch(t));
+    }
+
+    /// <summary>A change of contact or credential details, unless the text is directed at the bot ("what's your name").</summary>
+    private static IntentResult? Change(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ulong gates, ref Message message) =>
+        // Pure tests: the bot-directed reading is needed only when a change was found.
+        ChangeAsked(t, fields, lower, gates, ref message) is { } change && !(IsBotDirected(t, gates) && !SelfReference.IsMatch(t)) ? change : null;
+
+    private static IntentResult? ChangeAsked(ReadOnlySpan<char> t, FieldSet fields, ReadOnlySpan<char> lower, ulong gates, ref Message message)
     {
         var changeable = fields.Intersect(FieldSet.Changeable);
-        if (IsBotDirected(t, gates) && !SelfReference.IsMatch(t))
-        {
-            return null;
-        }
-
         for (var i = 0; i < ChangeRules.Length; i++)
         {
             var (ruleId, regex, field) = ChangeRules[i];
@@ -642,12 +696,35 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
             }
         }
 
-        if (BareValue.IsMatch(original) && !HasCommonWord(original))
+        if (MayBeBareValue(original) && BareValue.IsMatch(original) && !HasCommonWord(original))
         {
             return new IntentResult(CustomerIntent.ProvidePii, (fields.IsUnknown ? Fields(t, gates) : fields).ToList(), "intent.provide.bare-value", "a bare value such as a name, id or number");
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// False when <paramref name="text"/> has a character <see cref="BareValue"/> cannot match anywhere: it reads only white
+    /// space (<c>\s</c> is <see cref="char.IsWhiteSpace(char)"/>), letters, digits and <c>._-()+</c>. Most sentences have a
+    /// comma, an apostrophe or a question mark and skip the expression.
+    /// </summary>
+    private static bool MayBeBareValue(string text) => !text.AsSpan().ContainsAnyExcept(BareValueCharacters) || OnlyBareValueCharacters(text);
+
+    private static readonly SearchValues<char> BareValueCharacters =
+        SearchValues.Create(" ._-()+0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    private static bool OnlyBareValueCharacters(string text)
+    {
+        foreach (var c in text)
+        {
+            if (!BareValueCharacters.Contains(c) && !char.IsWhiteSpace(c) && !char.IsLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasData(IReadOnlyList<Finding> findings)
@@ -677,19 +754,34 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         return false;
     }
 
-    private static List<string> FieldsOf(IEnumerable<Finding> findings) =>
-        findings.Select(f => f.Type switch
+    /// <summary>The field of each finding, each named once, in the order of the findings.</summary>
+    private static List<string> FieldsOf(List<Finding> findings)
+    {
+        var fields = new List<string>(findings.Count);
+        for (var i = 0; i < findings.Count; i++)
         {
-            EntityType.Email => "email",
-            EntityType.Phone => "phone",
-            EntityType.Address or EntityType.Zip => "address",
-            EntityType.CreditCard or EntityType.CardLast4 => "card",
-            EntityType.Ssn => "ssn",
-            EntityType.DateOfBirth => "dob",
-            EntityType.PasswordOrSecret => "password",
-            EntityType.Person => "name",
-            _ => "account",
-        }).Distinct().ToList();
+            var field = FieldOf(findings[i].Type);
+            if (!fields.Contains(field))
+            {
+                fields.Add(field);
+            }
+        }
+
+        return fields;
+    }
+
+    private static string FieldOf(EntityType type) => type switch
+    {
+        EntityType.Email => "email",
+        EntityType.Phone => "phone",
+        EntityType.Address or EntityType.Zip => "address",
+        EntityType.CreditCard or EntityType.CardLast4 => "card",
+        EntityType.Ssn => "ssn",
+        EntityType.DateOfBirth => "dob",
+        EntityType.PasswordOrSecret => "password",
+        EntityType.Person => "name",
+        _ => "account",
+    };
 
     /// <summary>
     /// Per provide rule (by index), the gate group it needs, or 0 when it is anchored at the start and cheap to try.
@@ -704,7 +796,10 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
         _ => true,
     };
 
-    private static FieldSet Fields(ReadOnlySpan<char> t, ulong gates)
+    private static FieldSet Fields(ReadOnlySpan<char> t, ulong gates) => Fields(t, gates, out _);
+
+    /// <summary>The fields of <paramref name="t"/>; <paramref name="named"/> leaves out the phone read from "number" alone.</summary>
+    private static FieldSet Fields(ReadOnlySpan<char> t, ulong gates, out FieldSet named)
     {
         var fields = FieldSet.Empty;
         for (var i = 0; i < FieldPatterns.Length; i++)
@@ -714,6 +809,8 @@ public sealed class CustomerIntentClassifier : ICustomerIntentClassifier
                 fields = fields.With(FieldSet.At(i));
             }
         }
+
+        named = fields;
 
         // "number" alone is a phone number only when nothing else claims it.
         if (fields.IsEmpty && (gates & GateNumber) != 0 && NumberWord.IsMatch(t))

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
 using SupportShield.Detection.Accounts;
@@ -60,6 +61,16 @@ public sealed class AddressRecognizer : IRecognizer
         ["Strasse", "Straße", "Str.", "Weg", "Gasse", "Platz", "Allee", "Gate", "gate", "vegen", "veien", "tér", "út", "u.", "utca", "ulica", "Vej", "vej", "Straat", "straat", "Laan", "laan"],
         StringComparer.Ordinal);
 
+    // The same sets for the per-word look-ups of every message: a frozen set hashes a short word faster than a hash set.
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> StrongLookup =
+        StrongSuffixes.ToFrozenSet(StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WeakLookup =
+        WeakSuffixes.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContinentalLookup =
+        ContinentalWords.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+
     // Most words of a message are not street words: their length or first letter rules them out without hashing.
     private static readonly WordShapes StrongShapes = new(StrongSuffixes, ignoreCase: true);
     private static readonly WordShapes WeakShapes = new(WeakSuffixes, ignoreCase: false);
@@ -68,6 +79,10 @@ public sealed class AddressRecognizer : IRecognizer
     // otherwise is neither.
     private static readonly SearchValues<char> ContinentalEnds = SearchValues.Create(
         [.. ContinentalWords.Concat(ContinentalSuffixes).Select(w => w[^1]).Distinct()]);
+
+    // The continental suffixes by their last character: a token can only end with the few that end as it does.
+    private static readonly FrozenDictionary<char, string[]> ContinentalSuffixesByLastCharacter =
+        ContinentalSuffixes.GroupBy(s => s[^1]).ToFrozenDictionary(g => g.Key, g => g.ToArray());
 
     // The words the military and PO box patterns cannot match without (both case-insensitive).
     private static readonly SearchValues<string> MilitaryWords = SearchValues.Create(["APO", "FPO", "DPO"], StringComparison.OrdinalIgnoreCase);
@@ -224,9 +239,9 @@ public sealed class AddressRecognizer : IRecognizer
             mask |= 1 << 4;
         }
 
-        var strong = StrongSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-        var weak = WeakSuffixes.GetAlternateLookup<ReadOnlySpan<char>>();
-        var continental = ContinentalWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var strong = StrongLookup;
+        var weak = WeakLookup;
+        var continental = ContinentalLookup;
         var digitRuns = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -283,12 +298,15 @@ public sealed class AddressRecognizer : IRecognizer
                 mask |= 1 << 5;
             }
 
-            foreach (var suffix in ContinentalSuffixes)
+            if (ContinentalSuffixesByLastCharacter.TryGetValue(token[^1], out var suffixes))
             {
-                if (token.EndsWith(suffix, StringComparison.Ordinal))
+                foreach (var suffix in suffixes)
                 {
-                    mask |= 1 << 2;
-                    break;
+                    if (token.EndsWith(suffix, StringComparison.Ordinal))
+                    {
+                        mask |= 1 << 2;
+                        break;
+                    }
                 }
             }
         }
@@ -347,11 +365,24 @@ public sealed class AddressRecognizer : IRecognizer
         return true;
     }
 
+    /// <summary>
+    /// False when no tail can match at <paramref name="end"/>. Every tail reads separator characters (spaces, tabs, commas,
+    /// '>' and line breaks) and then a letter, a digit or '#', none of which is a separator character: so the first character
+    /// after the run of separator characters must be one of those.
+    /// </summary>
+    private static bool MayHaveTail(string text, int end)
+    {
+        var next = text.AsSpan(end).IndexOfAnyExcept(TailSeparators);
+        return next >= 0 && (char.IsLetterOrDigit(text[end + next]) || text[end + next] == '#');
+    }
+
+    private static readonly SearchValues<char> TailSeparators = SearchValues.Create(" \t,>\r\n");
+
     private static (int End, int Pieces) Extend(string text, int end)
     {
         var pieces = 0;
         var extended = true;
-        while (extended && pieces < 8)
+        while (extended && pieces < 8 && MayHaveTail(text, end))
         {
             extended = false;
             foreach (var tail in Tails)

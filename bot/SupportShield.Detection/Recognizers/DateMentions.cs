@@ -32,7 +32,8 @@ internal static class DateMentions
 
         // Case-insensitive matching can equate a non-ASCII letter with an ASCII one (the Kelvin sign and k), so texts with such a
         // letter always try the month names.
-        var named = TextScan.MayHaveWord(text, MonthNames);
+        // Both also need a year, "19" or "20" and two more digits: four digits in a row.
+        var named = TextScan.HasDigitRun(text, 4) && TextScan.MayHaveWord(text, MonthNames);
         for (var p = 0; p < Patterns.Length; p++)
         {
             var (name, regex) = Patterns[p];
