@@ -68,7 +68,14 @@ public sealed class IncomingMessageGuard
         ArgumentNullException.ThrowIfNull(turnContext);
         var activity = turnContext.Activity;
         var conversationId = activity.Conversation.Id;
-        if (!string.IsNullOrEmpty(activity.Id) && await _transcript.ContainsActivityAsync(conversationId, activity.Id, cancellationToken).ConfigureAwait(false))
+        // The verification state is read while the redelivery check runs: two round trips at once, and within the turn's
+        // read scope the verification step below finds the state already read.
+        var statusRead = _verification.GetStatusAsync(conversationId, cancellationToken);
+        var redelivered = !string.IsNullOrEmpty(activity.Id)
+            ? _transcript.ContainsActivityAsync(conversationId, activity.Id, cancellationToken)
+            : Task.FromResult(false);
+        await Task.WhenAll(statusRead, redelivered).ConfigureAwait(false);
+        if (await redelivered.ConfigureAwait(false))
         {
             // A channel's redelivery (same conversation and activity id) of a message already processed: nothing happens twice.
             return false;
