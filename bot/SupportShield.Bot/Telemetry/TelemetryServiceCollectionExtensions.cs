@@ -37,7 +37,7 @@ public static class TelemetryServiceCollectionExtensions
                 // command reads its percentiles from these buckets.
                 metrics.AddView("supportshield.middleware.duration", new ExplicitBucketHistogramConfiguration
                 {
-                    Boundaries = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 7.5, 10, 25, 50, 100, 250, 500, 1000, 5000],
+                    Boundaries = [0.1, 0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 5, 6, 7.5, 10, 12.5, 15, 20, 25, 50, 100, 250, 500, 1000, 5000],
                 });
                 if (otlp is not null)
                 {

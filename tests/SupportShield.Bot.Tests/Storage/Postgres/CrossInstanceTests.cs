@@ -161,4 +161,25 @@ public sealed class CrossInstanceTests
         Assert.That(report.VerifiedRecords, Is.EqualTo(30));
         Assert.That((await hostB.GetRequiredService<IDevOutbox>().ListAsync()).Single().To, Is.EqualTo("jane@example.com"));
     }
+
+    [Test]
+    public async Task Audit_HostsTakingTurns_EachAfterTheOthersHead_KeepOneIntactChainInOrder()
+    {
+        var auditA = _hosts.StartHost().GetRequiredService<IAuditChainStore>();
+        var auditB = _hosts.StartHost().GetRequiredService<IAuditChainStore>();
+
+        // A's later appends follow the head it wrote last, unless B moved it: every switch of writer is such a move.
+        string[] writers = ["a", "a", "a", "b", "a", "a", "b", "b", "a"];
+        for (var i = 0; i < writers.Length; i++)
+        {
+            await (writers[i] == "a" ? auditA : auditB).AppendAsync(
+                new Middleware.Audit.AuditRecord(DateTimeOffset.UtcNow, "conv-turns", "outgoing", "delivered", [], ["r"], null, [], "m" + i));
+        }
+
+        var report = await auditA.VerifyAsync();
+        Assert.That(report.IsIntact, Is.True, report.FirstBreak?.Description);
+        Assert.That(report.VerifiedRecords, Is.EqualTo(writers.Length));
+        var listed = await auditB.ListRecentAsync("conv-turns", 100);
+        Assert.That(listed.Select(r => r.Record.MessageId), Is.EqualTo(Enumerable.Range(0, writers.Length).Select(i => "m" + i)), "one chain, in the order written");
+    }
 }
