@@ -119,14 +119,13 @@ public sealed class IncomingMessageGuard
         span?.SetTag("supportshield.decision", "received").SetTag("supportshield.intent", intent.Intent.ToString())
             .SetTag("supportshield.entity_types", string.Join(',', findings.Select(f => f.Type.ToCanonicalName()).Distinct().Order(StringComparer.Ordinal)));
 
-        if (text.Length > 0
-            && !await _transcript.TryAppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()) { ActivityId = activity.Id }, cancellationToken).ConfigureAwait(false))
-        {
-            // The same activity, processed meanwhile by another instance or request: its line is there once; go no further.
-            return false;
-        }
-
-        await _audit.AppendAsync(
+        // The transcript line and the audit record are independent writes, asked at once: the turn waits for one commit,
+        // not two. A redelivery that raced another instance past the check above (rare) is then audited as received by
+        // both, which it was; its line is still written once.
+        var line = text.Length > 0
+            ? _transcript.TryAppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()) { ActivityId = activity.Id }, cancellationToken)
+            : Task.FromResult(true);
+        var audit = _audit.AppendAsync(
             _records.ForDecision(
                 conversationId,
                 "incoming",
@@ -136,7 +135,13 @@ public sealed class IncomingMessageGuard
                 findings.Count > 0 || intent.Intent != CustomerIntent.None ? AuditRecordFactory.Preview(text, findings) : null,
                 activity.Id,
                 [intent.RuleId]),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
+        await Task.WhenAll(line, audit).ConfigureAwait(false);
+        if (!await line.ConfigureAwait(false))
+        {
+            // The same activity, processed meanwhile by another instance or request: its line is there once; go no further.
+            return false;
+        }
 
         if (await _locks.TryHandleAsync(turnContext, account, cancellationToken).ConfigureAwait(false))
         {
