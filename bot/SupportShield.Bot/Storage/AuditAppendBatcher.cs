@@ -30,7 +30,18 @@ public sealed class AuditAppendBatcher : IAsyncDisposable, IDisposable
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var pending = new Pending(record, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        ArgumentNullException.ThrowIfNull(record.ConversationId);
+        ArgumentNullException.ThrowIfNull(record.Direction);
+        ArgumentNullException.ThrowIfNull(record.Action);
+
+        // Stored lists are never null, so the chain hash of a record read back is the one it was written with.
+        var normalised = record with
+        {
+            EntityTypes = record.EntityTypes ?? [],
+            RuleIds = record.RuleIds ?? [],
+            ValueHashes = record.ValueHashes ?? [],
+        };
+        var pending = new Pending(normalised, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             throw new ObjectDisposedException(nameof(AuditAppendBatcher), "The audit log is shut down; nothing more can be appended.");

@@ -30,21 +30,8 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
         _batcher = new AuditAppendBatcher(WriteManyAsync);
     }
 
-    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(record.ConversationId);
-        ArgumentNullException.ThrowIfNull(record.Direction);
-        ArgumentNullException.ThrowIfNull(record.Action);
-        return _batcher.AppendAsync(
-            record with
-            {
-                EntityTypes = record.EntityTypes ?? [],
-                RuleIds = record.RuleIds ?? [],
-                ValueHashes = record.ValueHashes ?? [],
-            },
-            cancellationToken);
-    }
+    /// <inheritdoc />
+    public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) => _batcher.AppendAsync(record, cancellationToken);
 
     /// <summary>
     /// Appends <paramref name="records"/> in order, each chained to the one before: in one round trip when the chain head is

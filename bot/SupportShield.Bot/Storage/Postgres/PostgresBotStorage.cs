@@ -23,8 +23,6 @@ namespace SupportShield.Bot.Storage.Postgres;
 /// </summary>
 public sealed class PostgresBotStorage : IStorage
 {
-    private const string ETagProperty = "ETag";
-
     private readonly PostgresDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly JsonSerializerSettings _settings;
@@ -114,7 +112,7 @@ public sealed class PostgresBotStorage : IStorage
         // Serialize before opening a transaction: a value that cannot be stored fails here and nothing is written.
         var rows = changes.Select(change =>
             {
-                var requested = RequestedETag(change.Value);
+                var requested = BotStateETags.Requested(change.Value);
                 return (change.Key, Json: change.Value is null ? null : JsonConvert.SerializeObject(change.Value, _settings), Requested: requested,
                     NewETag: requested.HasETag ? Guid.NewGuid().ToString("N") : null);
             })
@@ -218,32 +216,12 @@ public sealed class PostgresBotStorage : IStorage
             return;
         }
 
-        if (etag is not null)
-        {
-            // The ETag lives in its own column, so it survives types that name the property differently.
-            switch (value)
-            {
-                case IStoreItem storeItem:
-                    storeItem.ETag = etag;
-                    break;
-                case JObject jObject:
-                    jObject[ETagProperty] = etag;
-                    break;
-            }
-        }
-
+        BotStateETags.Apply(value, etag);
         items[key] = value;
     }
 
     private string ScopeKeyOf(string key) => _scopeKeyPrefix + key;
 
-    /// <summary>Whether the value takes part in ETag concurrency, and the ETag it carries (MemoryStorage's rules).</summary>
-    private static (bool HasETag, string? ETag) RequestedETag(object? value) => value switch
-    {
-        IStoreItem storeItem => (true, storeItem.ETag),
-        JObject jObject when jObject.ContainsKey(ETagProperty) => (true, jObject.Value<string>(ETagProperty)),
-        _ => (false, null),
-    };
 
     /// <summary>A row as read or written in the current scope (the JSON kept, never the object handed out).</summary>
     private sealed record KeptRow(string? Json, string? ETag)

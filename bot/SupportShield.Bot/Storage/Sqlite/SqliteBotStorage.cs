@@ -14,8 +14,6 @@ namespace SupportShield.Bot.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteBotStorage : IStorage
 {
-    private const string ETagProperty = "ETag";
-
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _timeProvider;
     private readonly JsonSerializerSettings _settings;
@@ -58,20 +56,7 @@ public sealed class SqliteBotStorage : IStorage
                         continue;
                     }
 
-                    var etag = reader.IsDBNull(1) ? null : reader.GetString(1);
-                    if (etag is not null)
-                    {
-                        // The ETag lives in its own column, so it survives types that name the property differently.
-                        switch (value)
-                        {
-                            case IStoreItem storeItem:
-                                storeItem.ETag = etag;
-                                break;
-                            case JObject jObject:
-                                jObject[ETagProperty] = etag;
-                                break;
-                        }
-                    }
+                    BotStateETags.Apply(value, reader.IsDBNull(1) ? null : reader.GetString(1));
 
                     items[key] = value;
                 }
@@ -90,7 +75,7 @@ public sealed class SqliteBotStorage : IStorage
         }
 
         // Serialize before taking the write lock: a value that cannot be stored fails here and nothing is written.
-        var rows = changes.Select(change => (change.Key, Json: change.Value is null ? null : JsonConvert.SerializeObject(change.Value, _settings), NewETag: RequestedETag(change.Value)))
+        var rows = changes.Select(change => (change.Key, Json: change.Value is null ? null : JsonConvert.SerializeObject(change.Value, _settings), NewETag: BotStateETags.Requested(change.Value)))
             .ToList();
         var now = SqliteTime.ToText(_timeProvider.GetUtcNow());
         return _database.WriteAsync(
@@ -160,11 +145,4 @@ public sealed class SqliteBotStorage : IStorage
             cancellationToken);
     }
 
-    /// <summary>Whether the value takes part in ETag concurrency, and the ETag it carries (MemoryStorage's rules).</summary>
-    private static (bool HasETag, string? ETag) RequestedETag(object? value) => value switch
-    {
-        IStoreItem storeItem => (true, storeItem.ETag),
-        JObject jObject when jObject.ContainsKey(ETagProperty) => (true, jObject.Value<string>(ETagProperty)),
-        _ => (false, null),
-    };
 }
