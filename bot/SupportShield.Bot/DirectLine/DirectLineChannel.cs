@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Newtonsoft.Json.Linq;
 using SupportShield.Bot.BotFramework;
 using SupportShield.Bot.RateLimiting;
+using SupportShield.Bot.Storage.ReadScope;
 using SupportShield.Middleware.Conversations;
 
 namespace SupportShield.Bot.DirectLine;
@@ -259,6 +260,8 @@ public sealed partial class DirectLineChannel
     /// <summary>Runs the bot's turn; true when the activity reached the bot (the middleware let it through).</summary>
     private async Task<bool> RunTurnAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
     {
+        // As on /api/messages: the turn reads its conversation and verification state from the database once.
+        using var readScope = StorageReadScope.Begin();
         var identity = new ClaimsIdentity(
             [new Claim(AuthenticationConstants.AudienceClaim, _appId), new Claim(AuthenticationConstants.AppIdClaim, _appId)],
             "SupportShield.DirectLine");
