@@ -114,6 +114,46 @@ public sealed partial class PostgresEndToEndTests
     }
 
     [Test]
+    public async Task AuditRecordLeftWaitingByAHostThatDied_IsReportedByVerify_AndChainedByTheNextHostToStart()
+    {
+        var first = await StartHostAsync();
+        await CustomerSaysAsync(first, "conv-pg-inbox", "Hello, I have a question about my account");
+        await first.DisposeAsync();
+        _hosts.Remove(first);
+        var before = Cli("audit", "verify", "--postgres", _connectionString);
+        Assert.That(before.Out, Does.Contain("audit chain intact").And.Not.Contain("waiting"), "a host that stops chains what it appended");
+        var chained = int.Parse(RecordCount().Match(before.Out).Groups[1].Value, CultureInfo.InvariantCulture);
+
+        // What a host leaves when it dies after committing an append and before chaining it.
+        await using (var connection = new NpgsqlConnection(_connectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = new NpgsqlCommand(
+                """
+                INSERT INTO audit_inbox (conversation_id, time, time_utc_ticks, direction, action, entity_types_json, rule_ids_json, value_hashes_json)
+                VALUES ('conv-pg-inbox', '2026-11-28T09:00:00.0000000+00:00', 638685972000000000, 'outgoing', 'held', '["ADDRESS"]', '["r1"]', '[]');
+                """,
+                connection);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        var waiting = Cli("audit", "verify", "--postgres", _connectionString);
+        Assert.That(waiting.Code, Is.EqualTo(0), waiting.Out + waiting.Error);
+        Assert.That(waiting.Out, Does.Contain($"intact: {chained.ToString(CultureInfo.InvariantCulture)} records").And.Contain("1 more record(s) committed and waiting to be chained"));
+
+        var next = await StartHostAsync();
+        using (var ops = ApiClients.For(next, ApiClients.OpsKey))
+        {
+            var live = await ops.GetFromJsonAsync<JsonElement>("api/ops/audit/verify");
+            Assert.That(live.GetProperty("isIntact").GetBoolean(), Is.True);
+            Assert.That(live.GetProperty("verifiedRecords").GetInt32(), Is.EqualTo(chained + 1));
+        }
+
+        var after = Cli("audit", "verify", "--postgres", _connectionString);
+        Assert.That(after.Out, Does.Contain($"intact: {(chained + 1).ToString(CultureInfo.InvariantCulture)} records").And.Not.Contain("waiting"));
+    }
+
+    [Test]
     public async Task DatabaseUnreachable_ReadyzFails_AndAnAgentReplyWithPersonalDataIsNotSent_ThenHeldOnceBack()
     {
         var host = await StartHostAsync();

@@ -4,43 +4,38 @@ using SupportShield.Middleware.Audit;
 namespace SupportShield.Bot.Storage;
 
 /// <summary>
-/// Group commit for the audit chain. Appends must be serialised (each record carries the hash of the one before), so
-/// one at a time each would pay a whole transaction (lock, read the head, insert, commit and its flush to disk).
-/// Here every append waiting at the moment is written by one writer in one transaction: the caller still returns only
-/// after its record is committed (a failed write fails every caller of that batch, so the message path fails closed),
-/// but a busy host pays one commit for many records.
+/// Group commit for audit appends. One at a time, each append would pay a whole transaction (and its flush to disk);
+/// here every append waiting at the moment is written in one. The caller still returns only after its record is
+/// committed (a failed write fails every caller of that batch, so the message path fails closed), but a busy host pays
+/// one commit for many records. SQLite chains records as it writes them, so its batches go one after the other; the
+/// PostgreSQL inbox is chained later, so several of its batches may be written at once.
 /// </summary>
 public sealed class AuditAppendBatcher : IAsyncDisposable, IDisposable
 {
     /// <summary>Most records written in one transaction.</summary>
     public const int MaxBatch = 256;
 
-    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Pending> _queue;
     private readonly Func<IReadOnlyList<AuditRecord>, CancellationToken, Task> _writeMany;
     private readonly Task _writer;
 
-    /// <param name="writeMany">Writes the records, in order, chained, in one transaction; throws when nothing was written.</param>
-    public AuditAppendBatcher(Func<IReadOnlyList<AuditRecord>, CancellationToken, Task> writeMany)
+    /// <param name="writeMany">Writes the records, in order, in one transaction; throws when nothing was written.</param>
+    /// <param name="writers">
+    /// Batches written at once. One when each batch must follow the one before (the records are chained as they are
+    /// written); more when the store orders them later, so an append waits for a free writer, not for the batch in flight.
+    /// </param>
+    public AuditAppendBatcher(Func<IReadOnlyList<AuditRecord>, CancellationToken, Task> writeMany, int writers = 1)
     {
         _writeMany = writeMany ?? throw new ArgumentNullException(nameof(writeMany));
-        _writer = Task.Run(WriteLoopAsync);
+        ArgumentOutOfRangeException.ThrowIfLessThan(writers, 1);
+        _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = writers == 1 });
+        _writer = Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync)));
     }
 
     /// <summary>Queues <paramref name="record"/> and completes when it is committed (or fails with the write's error).</summary>
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(record);
-        ArgumentNullException.ThrowIfNull(record.ConversationId);
-        ArgumentNullException.ThrowIfNull(record.Direction);
-        ArgumentNullException.ThrowIfNull(record.Action);
-
-        // Stored lists are never null, so the chain hash of a record read back is the one it was written with.
-        var normalised = record with
-        {
-            EntityTypes = record.EntityTypes ?? [],
-            RuleIds = record.RuleIds ?? [],
-            ValueHashes = record.ValueHashes ?? [],
-        };
+        var normalised = AuditRecordChecks.Normalise(record);
         var pending = new Pending(normalised, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {

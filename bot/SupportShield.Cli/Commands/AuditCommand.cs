@@ -73,6 +73,7 @@ public sealed class AuditCommand : ICommand
         }
 
         AuditChainReport report;
+        long waiting = 0;
         string source = path ?? "the PostgreSQL database";
         try
         {
@@ -80,7 +81,7 @@ public sealed class AuditCommand : ICommand
             {
                 var builder = new NpgsqlConnectionStringBuilder(postgres);
                 source = $"postgres://{builder.Host}:{builder.Port}/{builder.Database}";
-                report = ReadPostgres(builder);
+                (report, waiting) = ReadPostgres(builder);
             }
             else
             {
@@ -103,6 +104,11 @@ public sealed class AuditCommand : ICommand
         }
 
         io.Out.WriteLine($"audit chain intact: {report.VerifiedRecords} records" + (report.HeadHash is null ? string.Empty : $", last hash {report.HeadHash}"));
+        if (waiting > 0)
+        {
+            io.Out.WriteLine($"  {waiting} more record(s) committed and waiting to be chained (a running host chains them within a second; start one if none runs).");
+        }
+
         io.Out.Flush();
         return ExitCodes.Success;
     }
@@ -114,7 +120,8 @@ public sealed class AuditCommand : ICommand
         _ => "hash missing",
     };
 
-    private static AuditChainReport ReadPostgres(NpgsqlConnectionStringBuilder builder)
+    /// <summary>The chain's report, and how many records wait in the inbox to be chained (appended, not yet linked).</summary>
+    private static (AuditChainReport Report, long Waiting) ReadPostgres(NpgsqlConnectionStringBuilder builder)
     {
         builder.Pooling = false;
         using var connection = new NpgsqlConnection(builder.ConnectionString);
@@ -138,7 +145,18 @@ public sealed class AuditCommand : ICommand
             }
         }
 
-        return AuditChain.Verify(AuditTable.ReadAllAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult());
+        var report = AuditChain.Verify(AuditTable.ReadAllAsync(connection, transaction, CancellationToken.None).GetAwaiter().GetResult());
+        using (var exists = new NpgsqlCommand("SELECT to_regclass('audit_inbox') IS NOT NULL;", connection, transaction))
+        {
+            if (exists.ExecuteScalar() is not true)
+            {
+                // A database from before the inbox: every record is in the chain.
+                return (report, 0);
+            }
+        }
+
+        using var inbox = new NpgsqlCommand("SELECT COUNT(*) FROM audit_inbox;", connection, transaction);
+        return (report, Convert.ToInt64(inbox.ExecuteScalar(), CultureInfo.InvariantCulture));
     }
 
     private static AuditChainReport Read(string path)

@@ -36,6 +36,37 @@ public sealed class AuditAppendBatcherTests
     }
 
     [Test]
+    public async Task SeveralWriters_AnAppendDoesNotWaitForTheBatchInFlight()
+    {
+        var stuck = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        await using var batcher = new AuditAppendBatcher(
+            async (records, _) =>
+            {
+                // The first batch hangs (a slow commit); every later one is written at once.
+                if (Interlocked.Increment(ref started) == 1)
+                {
+                    await stuck.Task;
+                }
+            },
+            writers: 2);
+
+        var first = batcher.AppendAsync(Record(0));
+        await WaitUntilAsync(() => Volatile.Read(ref started) == 1);
+
+        // Completes while the first batch is still being written (the timeout only turns a hang into a failure).
+        await batcher.AppendAsync(Record(1)).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(first.IsCompleted, Is.False);
+        stuck.SetResult();
+        await first;
+    }
+
+    [Test]
+    public void Writers_FewerThanOne_AreRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new AuditAppendBatcher((_, _) => Task.CompletedTask, writers: 0));
+
+    [Test]
     public async Task FailedWrite_FailsEveryCallerOfThatBatch_AndLaterAppendsStillWork()
     {
         var fail = true;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using SupportShield.Middleware.Audit;
 
@@ -5,165 +6,56 @@ namespace SupportShield.Bot.Storage.Postgres;
 
 /// <summary>
 /// The audit log in PostgreSQL. Append-only by design: this type has no way to change or remove a record, and the
-/// table's triggers refuse UPDATE, DELETE and TRUNCATE from anyone else. Each record is chained to the one before it
-/// (<see cref="AuditChain"/>). Appends from every host sharing the database serialise on one transaction-scoped
-/// advisory lock (<c>pg_advisory_xact_lock</c>): the previous hash is read and the record inserted while it is held, so
-/// the chain has one head and ids follow chain order. While no other host appends, a batch is one round trip: its rows
-/// are chained to the head this host wrote last, and each is inserted only if the head is still the one it follows
-/// (otherwise none is, and the batch is written again from the head read under the lock).
+/// table's triggers refuse UPDATE, DELETE and TRUNCATE from anyone else. An append is one insert into
+/// <c>audit_inbox</c>, committed before it returns (a failed insert fails the caller, so the message path fails closed);
+/// it waits for no other append, on this host or another. <see cref="PostgresAuditChainer"/> then links the waiting
+/// records into the one chain in <c>audit_records</c> (<see cref="AuditChain"/>), one host at a time, within
+/// milliseconds; every read here chains what is waiting first, so it sees every record appended before it.
 /// </summary>
 public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAsyncDisposable, IDisposable
 {
-    /// <summary>How long after seeing another host's append this one reads the head before every batch.</summary>
-    private static readonly TimeSpan OtherWriterQuietPeriod = TimeSpan.FromSeconds(5);
+    /// <summary>Inbox inserts in flight at once: each takes every append waiting when it starts.</summary>
+    private const int InboxWriters = 4;
 
     private readonly PostgresDatabase _database;
+    private readonly PostgresAuditChainer _chainer;
     private readonly AuditAppendBatcher _batcher;
 
-    // Written only by the batcher's single writer loop.
-    private string? _lastHash;
-    private long _otherWriterSeenAt = long.MinValue / 2;
-
-    public PostgresAuditLog(PostgresDatabase database)
+    public PostgresAuditLog(PostgresDatabase database, ILogger<PostgresAuditLog>? logger = null)
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
-        _batcher = new AuditAppendBatcher(WriteManyAsync);
+        _chainer = new PostgresAuditChainer(database, logger);
+        _batcher = new AuditAppendBatcher(InsertWaitingAsync, InboxWriters);
     }
 
     /// <inheritdoc />
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) => _batcher.AppendAsync(record, cancellationToken);
 
-    /// <summary>
-    /// Appends <paramref name="records"/> in order, each chained to the one before: in one round trip when the chain head is
-    /// still the last one this host wrote, otherwise in one transaction of three (the lock with the head, the rows, the commit).
-    /// </summary>
-    private async Task<int> WriteManyAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    /// <summary>Chains every record waiting in the inbox now (by any host); the number chained.</summary>
+    public Task<int> ChainWaitingAsync(CancellationToken cancellationToken = default) => _chainer.ChainWaitingAsync(cancellationToken);
+
+    /// <summary>Inserts <paramref name="records"/> into the inbox in one implicit transaction (one round trip) and wakes the chainer.</summary>
+    private async Task InsertWaitingAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
     {
-        var quiet = Environment.TickCount64 - _otherWriterSeenAt > (long)OtherWriterQuietPeriod.TotalMilliseconds;
-        var head = _lastHash;
-        if (head is not null && quiet && await TryAppendAfterAsync(head, records, cancellationToken).ConfigureAwait(false) is { } last)
-        {
-            _lastHash = last;
-            return records.Count;
-        }
-
-        _lastHash = null;
-        var (previous, written) = await AppendUnderLockAsync(records, cancellationToken).ConfigureAwait(false);
-        if (head is not null && !string.Equals(previous, head, StringComparison.Ordinal))
-        {
-            _otherWriterSeenAt = Environment.TickCount64;
-        }
-
-        _lastHash = written;
-        return records.Count;
-    }
-
-    /// <summary>
-    /// One batch, one implicit transaction: the chain lock, then each row inserted only if the head is the hash it follows.
-    /// The hash of the last row when all were written; null when the head had moved (another host appended), and then
-    /// none was.
-    /// </summary>
-    private Task<string?> TryAppendAfterAsync(string head, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        _database.WriteOneAsync<string?>(
+        await _database.WriteOneAsync(
             async (connection, ct) =>
             {
                 await using var batch = new NpgsqlBatch(connection);
-                var gate = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@key);");
-                gate.Parameters.AddWithValue("key", PostgresDatabase.AuditChainLockKey);
-                batch.BatchCommands.Add(gate);
-                var previous = head;
                 foreach (var record in records)
                 {
-                    var hash = AuditChain.ComputeHash(previous, record);
-                    batch.BatchCommands.Add(InsertRow(record, previous, hash, conditional: true));
-                    previous = hash;
+                    batch.BatchCommands.Add(PostgresAuditRows.InsertWaiting(record));
                 }
 
-                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                for (var i = 1; i < batch.BatchCommands.Count; i++)
-                {
-                    if (batch.BatchCommands[i].RecordsAffected != 1)
-                    {
-                        return null;
-                    }
-                }
-
-                return previous;
+                return await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             },
-            cancellationToken);
-
-    /// <summary>Appends under the chain lock after reading the head; the head it followed and the hash of the last row.</summary>
-    private Task<(string Previous, string Last)> AppendUnderLockAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken) =>
-        _database.WriteAsync(
-            async (connection, transaction, ct) =>
-            {
-                string head;
-                await using (var lookup = new NpgsqlBatch(connection, transaction))
-                {
-                    var gate = new NpgsqlBatchCommand("SELECT pg_advisory_xact_lock(@key);");
-                    gate.Parameters.AddWithValue("key", PostgresDatabase.AuditChainLockKey);
-                    lookup.BatchCommands.Add(gate);
-                    lookup.BatchCommands.Add(new NpgsqlBatchCommand("SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1;"));
-                    await using var reader = await lookup.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                    await reader.NextResultAsync(ct).ConfigureAwait(false);
-
-                    // A missing hash on the last record (tampering) is left for verify to report; the chain goes on from genesis.
-                    head = await reader.ReadAsync(ct).ConfigureAwait(false) && !reader.IsDBNull(0) ? reader.GetString(0) : AuditChain.Genesis;
-                }
-
-                await using var rows = new NpgsqlBatch(connection, transaction);
-                var previous = head;
-                foreach (var record in records)
-                {
-                    var hash = AuditChain.ComputeHash(previous, record);
-                    rows.BatchCommands.Add(InsertRow(record, previous, hash, conditional: false));
-                    previous = hash;
-                }
-
-                await rows.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                return (head, previous);
-            },
-            cancellationToken);
-
-    /// <summary>The insert of one chained row; when <paramref name="conditional"/>, only if the chain head is <paramref name="previous"/>.</summary>
-    private static NpgsqlBatchCommand InsertRow(AuditRecord record, string previous, string hash, bool conditional)
-    {
-        var command = new NpgsqlBatchCommand(conditional
-            ? """
-                INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
-                    entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
-                SELECT @conversation, @time, @ticks, @direction, @action, @types, @rules, @preview, @hashes, @message, @actor, @previous, @hash
-                WHERE COALESCE((SELECT hash FROM audit_records ORDER BY id DESC LIMIT 1), @genesis) = @previous;
-                """
-            : """
-                INSERT INTO audit_records (conversation_id, time, time_utc_ticks, direction, action,
-                    entity_types_json, rule_ids_json, masked_preview, value_hashes_json, message_id, actor, previous_hash, hash)
-                VALUES (@conversation, @time, @ticks, @direction, @action, @types, @rules, @preview, @hashes, @message, @actor, @previous, @hash);
-                """);
-        command.Parameters.AddWithValue("conversation", record.ConversationId);
-        command.Parameters.AddWithValue("time", PostgresTime.ToText(record.Time));
-        command.Parameters.AddWithValue("ticks", record.Time.UtcTicks);
-        command.Parameters.AddWithValue("direction", record.Direction);
-        command.Parameters.AddWithValue("action", record.Action);
-        command.Parameters.AddWithValue("types", PostgresJson.Serialize(record.EntityTypes));
-        command.Parameters.AddWithValue("rules", PostgresJson.Serialize(record.RuleIds));
-        command.Parameters.Add(Text("preview", record.MaskedPreview));
-        command.Parameters.AddWithValue("hashes", PostgresJson.Serialize(record.ValueHashes));
-        command.Parameters.Add(Text("message", record.MessageId));
-        command.Parameters.Add(Text("actor", record.Actor));
-        command.Parameters.AddWithValue("previous", previous);
-        command.Parameters.AddWithValue("hash", hash);
-        if (conditional)
-        {
-            command.Parameters.AddWithValue("genesis", AuditChain.Genesis);
-        }
-
-        return command;
+            cancellationToken).ConfigureAwait(false);
+        _chainer.Notify();
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(conversationId);
+        await _chainer.ChainWaitingAsync(cancellationToken).ConfigureAwait(false);
         var stored = await QueryAsync(" WHERE conversation_id = @conversation ORDER BY time_utc_ticks, id;", conversationId, null, cancellationToken).ConfigureAwait(false);
         return stored.Select(s => s.Record).ToList();
     }
@@ -172,23 +64,26 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
     public async Task<IReadOnlyList<ChainedAuditRecord>> ListRecentAsync(string? conversationId, int limit, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        await _chainer.ChainWaitingAsync(cancellationToken).ConfigureAwait(false);
         var where = conversationId is null ? string.Empty : " WHERE conversation_id = @conversation";
         var newest = await QueryAsync(where + " ORDER BY id DESC LIMIT @limit;", conversationId, limit, cancellationToken).ConfigureAwait(false);
         return newest.Reverse().ToList();
     }
 
     /// <inheritdoc />
-    public Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default) =>
-        _database.ReadAsync(
+    public async Task<AuditChainReport> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        await _chainer.ChainWaitingAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.ReadAsync(
             async (connection, ct) => AuditChain.Verify(await AuditTable.ReadAllAsync(connection, null, ct).ConfigureAwait(false)),
-            cancellationToken);
-
-    private static NpgsqlParameter Text(string name, string? value) =>
-        new(name, NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)value ?? DBNull.Value };
+            cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Records per (direction, action) with a time in [<paramref name="since"/>, <paramref name="until"/>).</summary>
-    public Task<IReadOnlyList<AuditActionCount>> CountActionsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default) =>
-        _database.ReadAsync<IReadOnlyList<AuditActionCount>>(
+    public async Task<IReadOnlyList<AuditActionCount>> CountActionsAsync(DateTimeOffset since, DateTimeOffset until, CancellationToken cancellationToken = default)
+    {
+        await _chainer.ChainWaitingAsync(cancellationToken).ConfigureAwait(false);
+        return await _database.ReadAsync<IReadOnlyList<AuditActionCount>>(
             async (connection, ct) =>
             {
                 await using var command = connection.CreateCommand();
@@ -208,7 +103,8 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
 
                 return counts;
             },
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
     private Task<IReadOnlyList<ChainedAuditRecord>> QueryAsync(string tail, string? conversationId, int? limit, CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<ChainedAuditRecord>>(
@@ -236,9 +132,17 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
             },
             cancellationToken);
 
-    /// <summary>Writes what is queued and stops the writer.</summary>
-    public ValueTask DisposeAsync() => _batcher.DisposeAsync();
+    /// <summary>Writes the queued appends, chains what is waiting and stops the chainer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _batcher.DisposeAsync().ConfigureAwait(false);
+        await _chainer.DisposeAsync().ConfigureAwait(false);
+    }
 
-    /// <summary>Writes what is queued and stops the writer.</summary>
-    public void Dispose() => _batcher.Dispose();
+    /// <summary>Writes the queued appends, chains what is waiting and stops the chainer.</summary>
+    public void Dispose()
+    {
+        _batcher.Dispose();
+        _chainer.Dispose();
+    }
 }

@@ -145,6 +145,24 @@ internal static class PostgresSchema
                 PRIMARY KEY (scope, key)
             );
             """),
+        (3, """
+            -- Audit records wait here, committed, until a host chains them into audit_records: a turn's append is one
+            -- insert that waits for no other host, and the chain is written by one host at a time, in the order taken.
+            CREATE TABLE audit_inbox (
+                id                bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                conversation_id   text NOT NULL,
+                time              text NOT NULL,
+                time_utc_ticks    bigint NOT NULL,
+                direction         text NOT NULL,
+                action            text NOT NULL,
+                entity_types_json text NOT NULL,
+                rule_ids_json     text NOT NULL,
+                masked_preview    text NULL,
+                value_hashes_json text NOT NULL,
+                message_id        text NULL,
+                actor             text NULL
+            );
+            """),
     ];
 
     public static int LatestVersion => Migrations[^1].Version;

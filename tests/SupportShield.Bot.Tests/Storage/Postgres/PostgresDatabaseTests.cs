@@ -55,12 +55,15 @@ public sealed class PostgresDatabaseTests
     public async Task AuditRecords_ChangeOrRemoval_RefusedByTheDatabase(string sql)
     {
         var database = Open();
-        await new PostgresAuditLog(database).AppendAsync(new AuditRecord(DateTimeOffset.UtcNow, "c1", "outgoing", "held", ["ADDRESS"], [], null, []));
+        await using var log = new PostgresAuditLog(database);
+        await log.AppendAsync(new AuditRecord(DateTimeOffset.UtcNow, "c1", "outgoing", "held", ["ADDRESS"], [], null, []));
+        await log.ChainWaitingAsync();
+        Assert.That(await ScalarAsync("SELECT COUNT(*) FROM audit_records;"), Is.EqualTo(1));
 
         var exception = Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(sql));
 
         Assert.That(exception!.MessageText, Does.Contain("append-only"));
-        Assert.That((await new PostgresAuditLog(database).VerifyAsync()).VerifiedRecords, Is.EqualTo(1));
+        Assert.That((await log.VerifyAsync()).VerifiedRecords, Is.EqualTo(1));
     }
 
     [Test]
