@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>Bad arguments, a missing file or an unsupported option; nothing was processed.</summary>
     public const int Usage = 2;
+
+    /// <summary><c>load</c>: the run measured nothing worth reporting: no host instance could be reached, all stopped answering, or none accepted a message.</summary>
+    public const int RunFailed = 3;
 }

@@ -16,10 +16,11 @@ public sealed class LoadCommand : ICommand
     private const string PersonalDataEveryOption = "--pii-every";
     private const string GraceOption = "--grace";
     private const string WarmupOption = "--warmup";
+    private const string TimeoutOption = "--timeout";
     private const string JsonFlag = "--json";
     private const string AgentKeyVariable = "SUPPORTSHIELD_AGENT_KEY";
     private static readonly string[] Flags = [JsonFlag];
-    private static readonly string[] ValueOptions = [UrlOption, ConversationsOption, SecondsOption, AgentKeyOption, IntervalOption, PersonalDataEveryOption, GraceOption, WarmupOption];
+    private static readonly string[] ValueOptions = [UrlOption, ConversationsOption, SecondsOption, AgentKeyOption, IntervalOption, PersonalDataEveryOption, GraceOption, WarmupOption, TimeoutOption];
     private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <inheritdoc />
@@ -38,6 +39,10 @@ public sealed class LoadCommand : ICommand
         goes to instance i mod n (several URLs: instances sharing one database), and to the next instance when its own
         cannot be reached. Afterwards it checks that every accepted message arrived exactly once (agent replies at the
         channel, customer messages in the agent's transcript) and that no held reply reached the channel.
+        The run is bounded: no round starts after warm-up + S seconds, requests still in flight then get one request
+        timeout, late replies get the grace period. When no instance can be reached at the start, when none has answered
+        for 30 s while requests kept failing, or when none answers at the end, it stops, says which instance failed and
+        why (for example "load: no instance reachable at http://127.0.0.1:5999/: connection refused"), and exits 3.
         Reports turns per second, turn latency percentiles, the time SupportShield's middleware added (from the hosts'
         /metrics histogram: upper bounds of the buckets holding p50/p99), and lost, duplicated and leaked messages.
 
@@ -53,9 +58,12 @@ public sealed class LoadCommand : ICommand
           --warmup S           run the same conversations for S seconds before measuring (default 0): not counted in
                                speed or latency, still checked for lost and duplicated messages (a host that has just
                                started compiles its code for a minute or so, which is not its steady speed)
+          --timeout S          longest wait for one request's answer (default 10); a request not answered in time
+                               counts as a failure of its instance and goes to the next one
           --json               print the report as JSON
           -h, --help           show this help
-        Exit code: 0 when nothing was lost, duplicated or leaked; 1 otherwise; 2 bad arguments.
+        Exit code: 0 when nothing was lost, duplicated or leaked; 1 otherwise (also when accepted messages could not be
+        checked); 2 bad arguments; 3 when no instance could be reached, all stopped answering, or none accepted a message.
         """;
 
     /// <inheritdoc />
@@ -79,20 +87,30 @@ public sealed class LoadCommand : ICommand
             TimeSpan.FromSeconds(Number(parsed.Value(IntervalOption), IntervalOption, 4.2, 0, 3600)),
             (int)Number(parsed.Value(PersonalDataEveryOption), PersonalDataEveryOption, 10, 0, 1_000_000),
             TimeSpan.FromSeconds(Number(parsed.Value(GraceOption), GraceOption, 10, 0, 600)),
-            TimeSpan.FromSeconds(Number(parsed.Value(WarmupOption), WarmupOption, 0, 0, 3600)));
+            TimeSpan.FromSeconds(Number(parsed.Value(WarmupOption), WarmupOption, 0, 0, 3600)))
+        {
+            RequestTimeout = TimeSpan.FromSeconds(Number(parsed.Value(TimeoutOption), TimeoutOption, 10, 0.1, 600)),
+        };
 
         var report = new LoadRunner(options, io.Error).RunAsync().GetAwaiter().GetResult();
+        if (report.Failure is not null)
+        {
+            io.Error.WriteLine($"load: {report.Failure}");
+        }
+
         if (parsed.Has(JsonFlag))
         {
             io.Out.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
         }
-        else
+        else if (report.Started)
         {
             Write(report, io.Out);
         }
 
         io.Out.Flush();
-        return report.Clean ? ExitCodes.Success : ExitCodes.MalformedInput;
+        return report.Failure is not null ? ExitCodes.RunFailed
+            : report.Clean ? ExitCodes.Success
+            : ExitCodes.MalformedInput;
     }
 
     private static void Write(LoadReport r, TextWriter o)
@@ -108,10 +126,19 @@ public sealed class LoadCommand : ICommand
         }
 
         o.WriteLine(string.Create(c, $"agent replies    delivered {r.Delivered:N0}, redacted {r.Redacted:N0}, held {r.Held:N0}"));
-        o.WriteLine(string.Create(c, $"refused          rate-limited {r.RateLimited:N0}, errors {r.Errors:N0}; failovers {r.Failovers:N0}, retries {r.Retries:N0}"));
+        o.WriteLine(string.Create(c, $"refused          rate-limited {r.RateLimited:N0}, errors {r.Errors:N0} (unanswered {r.Unanswered:N0}); failovers {r.Failovers:N0}, retries {r.Retries:N0}"));
         o.WriteLine(string.Create(c, $"lost             {r.Lost:N0} (agent replies {r.LostAgentReplies:N0}, customer messages {r.LostCustomerMessages:N0})"));
+        if (r.UncheckedCustomerMessages > 0)
+        {
+            o.WriteLine(string.Create(c, $"                 unchecked: {r.UncheckedCustomerMessages:N0} accepted customer messages whose transcript could not be read"));
+        }
+
         o.WriteLine(string.Create(c, $"duplicated       {r.Duplicated:N0} ({r.DuplicatedFlagged:N0} flagged possibleDuplicate by the host)"));
         o.WriteLine(string.Create(c, $"leaked           {r.Leaked:N0} (held replies that reached the channel)"));
+        if (r.Failure is not null)
+        {
+            o.WriteLine($"failed           {r.Failure}");
+        }
     }
 
     private static List<Uri> Urls(string value)

@@ -17,4 +17,17 @@ public sealed record LoadOptions(
     TimeSpan RoundInterval,
     int PersonalDataEvery,
     TimeSpan Grace,
-    TimeSpan Warmup = default);
+    TimeSpan Warmup = default)
+{
+    /// <summary>
+    /// How long one HTTP request may take before it counts as unanswered (default 10 s). Also how long requests still in
+    /// flight when the last round has started may take to finish: after that the run ends, answered or not.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long no instance may answer, while requests keep failing, before the run stops early and fails (default 30 s,
+    /// longer than the 20 s a message is retried across failovers, so a short restart of an instance is ridden out).
+    /// </summary>
+    public TimeSpan StallLimit { get; init; } = TimeSpan.FromSeconds(30);
+}

@@ -3,6 +3,9 @@ namespace SupportShield.Cli.Load;
 /// <summary>What a load run measured.</summary>
 public sealed record LoadReport
 {
+    /// <summary>Whether the conversations ran: false when no instance could be reached at the start.</summary>
+    public bool Started { get; init; } = true;
+
     public required int Instances { get; init; }
     public required int Conversations { get; init; }
     public required double Seconds { get; init; }
@@ -26,6 +29,9 @@ public sealed record LoadReport
     public required long Redacted { get; init; }
     public required long RateLimited { get; init; }
     public required long Errors { get; init; }
+
+    /// <summary>Of <see cref="Errors"/>, the messages no instance answered (refused, timed out, or cut off by the end of the run).</summary>
+    public long Unanswered { get; init; }
     public required long Failovers { get; init; }
 
     /// <summary>Requests answered 409 (same idempotency key in progress) or 503 and sent again with the same activity id or key.</summary>
@@ -39,6 +45,12 @@ public sealed record LoadReport
 
     /// <summary>Customer messages the host accepted that are missing from the agent's view of the conversation.</summary>
     public long LostCustomerMessages { get; init; }
+
+    /// <summary>
+    /// Customer messages the host accepted whose conversation's transcript could not be read after the run (the hosts
+    /// were gone), so that neither their loss nor their duplication could be checked.
+    /// </summary>
+    public long UncheckedCustomerMessages { get; init; }
 
     /// <summary>Messages that arrived more than once.</summary>
     public required long Duplicated { get; init; }
@@ -55,6 +67,12 @@ public sealed record LoadReport
     /// <summary>Instances whose metrics could not be read after the run (their middleware figures are left out).</summary>
     public required IReadOnlyList<string> UnreadInstances { get; init; }
 
-    /// <summary>Whether nothing was lost, duplicated or leaked.</summary>
-    public bool Clean => Lost == 0 && Duplicated == 0 && Leaked == 0;
+    /// <summary>
+    /// Why the run failed to measure anything worth reporting, or null: no instance could be reached, every instance
+    /// stopped answering, or no message was accepted.
+    /// </summary>
+    public string? Failure { get; init; }
+
+    /// <summary>Whether the run did not fail, every accepted message was checked, and nothing was lost, duplicated or leaked.</summary>
+    public bool Clean => Failure is null && UncheckedCustomerMessages == 0 && Lost == 0 && Duplicated == 0 && Leaked == 0;
 }
