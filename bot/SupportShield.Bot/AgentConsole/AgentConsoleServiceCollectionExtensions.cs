@@ -1,3 +1,4 @@
+using SupportShield.Middleware.Audit;
 using SupportShield.Bot.Redis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -43,6 +44,7 @@ public static class AgentConsoleServiceCollectionExtensions
         services.AddSingleton<SignalRConversationEvents>();
         services.TryAddSingleton<IConversationEvents>(sp => sp.GetRequiredService<SignalRConversationEvents>());
         services.Decorate<IAgentTranscriptStore>((sp, inner) => new NotifyingTranscriptStore(inner, sp.GetRequiredService<IConversationEvents>()));
+        services.Decorate<IDecisionRecorder>((sp, inner) => new NotifyingDecisionRecorder(inner, sp.GetRequiredService<IConversationEvents>()));
         services.Decorate<IHeldMessageStore>((sp, inner) => new NotifyingHeldMessageStore(inner, sp.GetRequiredService<IConversationEvents>()));
         services.Decorate<IVerificationGateway>((sp, inner) => new NotifyingVerificationGateway(inner, sp.GetRequiredService<IConversationEvents>()));
         return services;

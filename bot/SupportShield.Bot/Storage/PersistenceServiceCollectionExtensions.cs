@@ -39,6 +39,8 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSupportShieldDatabase(configuration);
         if (StorageProviderSelection.Read(configuration) == StorageProvider.Postgres)
         {
+            // A decision's transcript line and audit record share one database: one round trip, one commit.
+            services.TryAddSingleton<IDecisionRecorder, PostgresDecisionRecorder>();
             AddStores<PostgresConversationStore, PostgresHeldMessageStore, PostgresTranscriptStore, PostgresAuditLog, PostgresBotStorage, PostgresOverrideRequestStore, PostgresFalsePositiveStore>(services);
         }
         else
@@ -118,6 +120,8 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IAuditLog>(sp => sp.GetRequiredService<TAudit>());
         services.TryAddSingleton<IAuditChainStore>(sp => sp.GetRequiredService<TAudit>());
         services.TryAddSingleton<IAuditActionCounts>(sp => sp.GetRequiredService<TAudit>());
+        // The provider's own stores, not what decorates them: whatever tells of a stored line decorates the recorder too.
+        services.TryAddSingleton<IDecisionRecorder>(sp => new DecisionRecorder(sp.GetRequiredService<TTranscripts>(), sp.GetRequiredService<TAudit>()));
         services.TryAddSingleton<TBotState>();
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<TBotState>());
         services.TryAddSingleton<TOverrides>();

@@ -30,6 +30,7 @@ public sealed class IncomingMessageGuard
     private readonly IReadOnlyList<IAccountActivityObserver> _observers;
     private readonly ContactChangeService _contactChanges;
     private readonly SupportShieldMetrics? _metrics;
+    private readonly IDecisionRecorder _decisions;
 
     public IncomingMessageGuard(
         IDetectionEngineSource engines,
@@ -43,7 +44,8 @@ public sealed class IncomingMessageGuard
         DisclosureLockConversation locks,
         IEnumerable<IAccountActivityObserver> observers,
         ContactChangeService contactChanges,
-        SupportShieldMetrics? metrics = null)
+        SupportShieldMetrics? metrics = null,
+        IDecisionRecorder? decisions = null)
     {
         _metrics = metrics;
         _contactChanges = contactChanges ?? throw new ArgumentNullException(nameof(contactChanges));
@@ -57,6 +59,7 @@ public sealed class IncomingMessageGuard
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _records = records ?? throw new ArgumentNullException(nameof(records));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _decisions = decisions ?? new DecisionRecorder(_transcript, _audit);
     }
 
     /// <summary>
@@ -119,25 +122,22 @@ public sealed class IncomingMessageGuard
         span?.SetTag("supportshield.decision", "received").SetTag("supportshield.intent", intent.Intent.ToString())
             .SetTag("supportshield.entity_types", string.Join(',', findings.Select(f => f.Type.ToCanonicalName()).Distinct().Order(StringComparer.Ordinal)));
 
-        // The transcript line and the audit record are independent writes, asked at once: the turn waits for one commit,
-        // not two. A redelivery that raced another instance past the check above (rare) is then audited as received by
-        // both, which it was; its line is still written once.
+        // The transcript line and the audit record are written together (one commit where the store allows). A redelivery
+        // that raced another instance past the check above (rare) is then audited as received by both, which it was; its
+        // line is still written once.
         var line = text.Length > 0
-            ? _transcript.TryAppendAsync(new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()) { ActivityId = activity.Id }, cancellationToken)
-            : Task.FromResult(true);
-        var audit = _audit.AppendAsync(
-            _records.ForDecision(
-                conversationId,
-                "incoming",
-                "received",
-                findings.ToList(),
-                [],
-                findings.Count > 0 || intent.Intent != CustomerIntent.None ? AuditRecordFactory.Preview(text, findings) : null,
-                activity.Id,
-                [intent.RuleId]),
-            cancellationToken);
-        await Task.WhenAll(line, audit).ConfigureAwait(false);
-        if (!await line.ConfigureAwait(false))
+            ? new TranscriptEntry(conversationId, TranscriptRole.Customer, text, _time.GetUtcNow()) { ActivityId = activity.Id }
+            : null;
+        var record = _records.ForDecision(
+            conversationId,
+            "incoming",
+            "received",
+            findings.ToList(),
+            [],
+            findings.Count > 0 || intent.Intent != CustomerIntent.None ? AuditRecordFactory.Preview(text, findings) : null,
+            activity.Id,
+            [intent.RuleId]);
+        if (!await _decisions.RecordAsync(line, record, cancellationToken).ConfigureAwait(false))
         {
             // The same activity, processed meanwhile by another instance or request: its line is there once; go no further.
             return false;

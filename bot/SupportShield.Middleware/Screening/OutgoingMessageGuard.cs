@@ -38,6 +38,7 @@ public sealed class OutgoingMessageGuard
     private readonly DisclosureLockStore _locks;
     private readonly IReadOnlyList<IAccountActivityObserver> _observers;
     private readonly SupportShieldMetrics? _metrics;
+    private readonly IDecisionRecorder _decisions;
 
     public OutgoingMessageGuard(
         MessageScreener screener,
@@ -50,7 +51,8 @@ public sealed class OutgoingMessageGuard
         TimeProvider time,
         DisclosureLockStore locks,
         IEnumerable<IAccountActivityObserver> observers,
-        SupportShieldMetrics? metrics = null)
+        SupportShieldMetrics? metrics = null,
+        IDecisionRecorder? decisions = null)
     {
         _metrics = metrics;
         _locks = locks ?? throw new ArgumentNullException(nameof(locks));
@@ -63,6 +65,7 @@ public sealed class OutgoingMessageGuard
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _records = records ?? throw new ArgumentNullException(nameof(records));
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _decisions = decisions ?? new DecisionRecorder(_transcript, _audit);
     }
 
     /// <summary>The <see cref="SendActivitiesHandler"/> of the middleware.</summary>
@@ -261,22 +264,20 @@ public sealed class OutgoingMessageGuard
         var text = screening.Activity.Text;
         state.Record(new ScreeningOutcome(messageId, status, text, screening.Decision.Reasons));
         var line = string.IsNullOrEmpty(text)
-            ? Task.CompletedTask
-            : _transcript.AppendAsync(new TranscriptEntry(
-                conversationId,
-                role == SenderRoles.Agent ? TranscriptRole.Agent : TranscriptRole.Bot,
-                text,
-                _time.GetUtcNow()));
+            ? null
+            : new TranscriptEntry(conversationId, role == SenderRoles.Agent ? TranscriptRole.Agent : TranscriptRole.Bot, text, _time.GetUtcNow());
 
-        // The transcript line and the audit record are independent writes: written at once, the turn waits for one commit.
+        // The transcript line and the audit record are written together: one commit where the store allows.
         var approval = state.OverrideOf(screening.Activity);
         var action = approval is not null ? OverrideApproval.ReleasedAction : release is not null ? "released" : redacted ? "redacted" : "delivered";
-        var audit = AuditAsync(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null, approval);
-        await Task.WhenAll(line, audit).ConfigureAwait(false);
+        await _decisions.RecordAsync(line, Record(conversationId, action, screening, messageId, role, screening.Findings.Count > 0 ? screening.MaskedPreview : null, approval)).ConfigureAwait(false);
     }
 
     private Task AuditAsync(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview, OverrideApproval? approval = null) =>
-        _audit.AppendAsync(_records.ForDecision(
+        _audit.AppendAsync(Record(conversationId, action, screening, messageId, role, preview, approval));
+
+    private AuditRecord Record(string conversationId, string action, ActivityScreening screening, string messageId, string role, string? preview, OverrideApproval? approval) =>
+        _records.ForDecision(
             conversationId,
             "outgoing",
             action,
@@ -284,5 +285,5 @@ public sealed class OutgoingMessageGuard
             screening.Decision.Reasons,
             preview,
             messageId,
-            approval is null ? [$"sender:{role}"] : [$"sender:{role}", $"override-request:{approval.RequestId}"]) with { Actor = approval?.SupervisorId });
+            approval is null ? [$"sender:{role}"] : [$"sender:{role}", $"override-request:{approval.RequestId}"]) with { Actor = approval?.SupervisorId };
 }

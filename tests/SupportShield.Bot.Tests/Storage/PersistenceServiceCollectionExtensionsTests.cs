@@ -33,6 +33,7 @@ public sealed class PersistenceServiceCollectionExtensionsTests
         Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.TypeOf<SqliteHeldMessageStore>());
         Assert.That(services.GetRequiredService<IAgentTranscriptStore>(), Is.TypeOf<SqliteTranscriptStore>());
         Assert.That(services.GetRequiredService<IAuditLog>(), Is.TypeOf<SqliteAuditLog>());
+        Assert.That(services.GetRequiredService<IDecisionRecorder>(), Is.TypeOf<DecisionRecorder>());
         Assert.That(services.GetRequiredService<IStorage>(), Is.TypeOf<SqliteBotStorage>());
         Assert.That(services.GetRequiredService<KeyedHasher>(), Is.Not.Null);
         Assert.That(services.GetRequiredService<IHeldMessageStore>(), Is.SameAs(services.GetRequiredService<SqliteHeldMessageStore>()));

@@ -31,6 +31,9 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
     /// <inheritdoc />
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) => _batcher.AppendAsync(record, cancellationToken);
 
+    /// <summary>Says a record was committed to the inbox by another writer of this host (the decision recorder): the chainer takes it.</summary>
+    internal void NotifyWaiting() => _chainer.Notify();
+
     /// <summary>Chains every record waiting in the inbox now (by any host); the number chained.</summary>
     public Task<int> ChainWaitingAsync(CancellationToken cancellationToken = default) => _chainer.ChainWaitingAsync(cancellationToken);
 

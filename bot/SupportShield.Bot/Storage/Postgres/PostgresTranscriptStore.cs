@@ -21,40 +21,56 @@ public sealed class PostgresTranscriptStore : IAgentTranscriptStore
     /// </summary>
     public Task<bool> TryAppendAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(entry);
-        ArgumentNullException.ThrowIfNull(entry.ConversationId);
-        ArgumentNullException.ThrowIfNull(entry.Text);
+        Check(entry);
         return _database.WriteOneAsync(
             async (connection, ct) =>
             {
                 // One statement (the mark and the line together, or neither), so it needs no BEGIN … COMMIT round trip.
-                await using var command = connection.CreateCommand();
-                command.CommandText = string.IsNullOrEmpty(entry.ActivityId)
-                    ? """
-                        INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
-                        VALUES (@conversation, @role, @text, @time, @ticks);
-                        """
-                    : """
-                        WITH mark AS (
-                            INSERT INTO processed_activities (conversation_id, activity_id, processed_at)
-                            VALUES (@conversation, @activity, @time) ON CONFLICT DO NOTHING
-                            RETURNING 1)
-                        INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
-                        SELECT @conversation, @role, @text, @time, @ticks WHERE EXISTS (SELECT 1 FROM mark);
-                        """;
-                command.Parameters.AddWithValue("conversation", entry.ConversationId);
-                command.Parameters.AddWithValue("role", entry.Role.ToString());
-                command.Parameters.AddWithValue("text", entry.Text);
-                command.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
-                command.Parameters.AddWithValue("ticks", entry.Time.UtcTicks);
-                if (!string.IsNullOrEmpty(entry.ActivityId))
-                {
-                    command.Parameters.AddWithValue("activity", entry.ActivityId);
-                }
-
-                return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
+                await using var batch = new NpgsqlBatch(connection);
+                batch.BatchCommands.Add(AppendCommand(entry));
+                return await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false) == 1;
             },
             cancellationToken);
+    }
+
+    /// <summary>Refuses a line without conversation or text.</summary>
+    internal static void Check(TranscriptEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(entry.ConversationId);
+        ArgumentNullException.ThrowIfNull(entry.Text);
+    }
+
+    /// <summary>
+    /// The statement that appends <paramref name="entry"/>: for a customer activity, the processed mark and the line
+    /// together, the line only if the mark was new (one row affected when stored, none for a repeat).
+    /// </summary>
+    internal static NpgsqlBatchCommand AppendCommand(TranscriptEntry entry)
+    {
+        var command = new NpgsqlBatchCommand(string.IsNullOrEmpty(entry.ActivityId)
+            ? """
+                INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
+                VALUES (@conversation, @role, @text, @time, @ticks);
+                """
+            : """
+                WITH mark AS (
+                    INSERT INTO processed_activities (conversation_id, activity_id, processed_at)
+                    VALUES (@conversation, @activity, @time) ON CONFLICT DO NOTHING
+                    RETURNING 1)
+                INSERT INTO transcript_entries (conversation_id, role, text, time, time_utc_ticks)
+                SELECT @conversation, @role, @text, @time, @ticks WHERE EXISTS (SELECT 1 FROM mark);
+                """);
+        command.Parameters.AddWithValue("conversation", entry.ConversationId);
+        command.Parameters.AddWithValue("role", entry.Role.ToString());
+        command.Parameters.AddWithValue("text", entry.Text);
+        command.Parameters.AddWithValue("time", PostgresTime.ToText(entry.Time));
+        command.Parameters.AddWithValue("ticks", entry.Time.UtcTicks);
+        if (!string.IsNullOrEmpty(entry.ActivityId))
+        {
+            command.Parameters.AddWithValue("activity", entry.ActivityId);
+        }
+
+        return command;
     }
 
     /// <summary>Whether the customer activity <paramref name="activityId"/> of the conversation has been recorded.</summary>

@@ -42,6 +42,7 @@ public sealed class PostgresRegistrationTests
         Assert.That(services.GetRequiredService<IAgentTranscriptStore>(), Is.TypeOf<PostgresTranscriptStore>());
         Assert.That(services.GetRequiredService<IAuditLog>(), Is.TypeOf<PostgresAuditLog>());
         Assert.That(services.GetRequiredService<IAuditChainStore>(), Is.SameAs(services.GetRequiredService<IAuditLog>()));
+        Assert.That(services.GetRequiredService<IDecisionRecorder>(), Is.TypeOf<PostgresDecisionRecorder>(), "a decision's line and audit record in one commit");
         Assert.That(services.GetRequiredService<IStorage>(), Is.TypeOf<PostgresBotStorage>());
         Assert.That(services.GetRequiredService<IDevOutbox>(), Is.TypeOf<PostgresDevOutbox>());
         Assert.That(services.GetRequiredService<IOverrideRequestStore>(), Is.TypeOf<PostgresOverrideRequestStore>());
