@@ -21,6 +21,9 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
     /// <summary>Statements prepared automatically per connection unless the connection string sets <c>Max Auto Prepare</c>.</summary>
     public const int DefaultMaxAutoPrepare = 64;
 
+    /// <summary>Connections per host unless the connection string sets <c>Maximum Pool Size</c>.</summary>
+    public const int DefaultMaxPoolSize = 24;
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _initializeLock = new();
@@ -44,12 +47,21 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
             // explicitly), so the DISCARD ALL that would otherwise run at every reuse is only cost.
             NoResetOnClose = true,
         };
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        // NpgsqlConnectionStringBuilder.ContainsKey answers true for every keyword it knows: ask the text itself.
+        if (!Sets(value.ConnectionString, "maxautoprepare"))
         {
             // The same few statements run on every turn: prepared once per connection, the server parses and plans them
             // once instead of on every execution (about a third of the database's CPU per turn).
             builder.MaxAutoPrepare = DefaultMaxAutoPrepare;
             builder.AutoPrepareMinUsages = 2;
+        }
+
+        if (!Sets(value.ConnectionString, "maxpoolsize", "maximumpoolsize"))
+        {
+            // Every connection in use is a server process wanting a core. A turn's statements are short, so a few dozen
+            // connections keep a small server busy; Npgsql's 100 only queues the surplus inside the database, where two
+            // cores spend it switching between processes (measured: the time the middleware adds halved at 500 turns/s).
+            builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
         Description = string.Create(CultureInfo.InvariantCulture, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");
@@ -59,6 +71,16 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
 
     /// <inheritdoc />
     public string Description { get; }
+
+    /// <summary>The settings connections are opened with (without the password).</summary>
+    internal NpgsqlConnectionStringBuilder Settings => new(_dataSource.ConnectionString);
+
+    /// <summary>Whether <paramref name="connectionString"/> sets one of <paramref name="keys"/> (lower case, without spaces).</summary>
+    private static bool Sets(string connectionString, params string[] keys)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(k => keys.Contains(k.Replace(" ", string.Empty, StringComparison.Ordinal).ToLowerInvariant()));
+    }
 
     /// <summary>Creates or migrates the schema. Safe to call more than once, and from several hosts at once.</summary>
     public void Initialize()

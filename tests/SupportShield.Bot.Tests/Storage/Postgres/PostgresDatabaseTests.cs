@@ -78,6 +78,27 @@ public sealed class PostgresDatabaseTests
     }
 
     [Test]
+    public void Settings_NotInTheConnectionString_TakeSupportShieldsDefaults()
+    {
+        var settings = Open(initialize: false).Settings;
+
+        Assert.That(settings.MaxPoolSize, Is.EqualTo(PostgresDatabase.DefaultMaxPoolSize));
+        Assert.That(settings.MaxAutoPrepare, Is.EqualTo(PostgresDatabase.DefaultMaxAutoPrepare));
+    }
+
+    [Test]
+    public void Settings_InTheConnectionString_AreKept()
+    {
+        var database = new PostgresDatabase(
+            Options.Create(new PostgresStorageOptions { ConnectionString = _connectionString + ";Maximum Pool Size=7;Max Auto Prepare=0" }),
+            TimeProvider.System);
+        _opened.Add(database);
+
+        Assert.That(database.Settings.MaxPoolSize, Is.EqualTo(7));
+        Assert.That(database.Settings.MaxAutoPrepare, Is.Zero);
+    }
+
+    [Test]
     public async Task Probe_DatabaseUnreachable_Throws()
     {
         var port = (await PostgresServer.SharedAsync()).Port;
