@@ -55,6 +55,10 @@ param postgresSkuName string = 'Standard_D2ds_v5'
 ])
 param postgresSkuTier string = 'GeneralPurpose'
 
+@description('Database connections each web app instance may open (Npgsql Maximum Pool Size). Keep instances × this near a dozen per PostgreSQL vCore: more only makes the server switch between backends.')
+@minValue(2)
+param postgresConnectionsPerInstance int = 12
+
 @description('PostgreSQL storage in GiB.')
 param postgresStorageSizeGB int = 32
 
@@ -354,7 +358,7 @@ resource postgresConnectionStringSecret 'Microsoft.KeyVault/vaults/secrets@2023-
   parent: keyVault
   name: 'postgres-connection-string'
   properties: {
-    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=${postgresDatabaseName};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require'
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Port=5432;Database=${postgresDatabaseName};Username=${postgresAdminLogin};Password=${postgresAdminPassword};SSL Mode=Require;Maximum Pool Size=${postgresConnectionsPerInstance}'
   }
 }
 
