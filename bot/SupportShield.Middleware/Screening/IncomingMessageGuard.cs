@@ -23,7 +23,6 @@ public sealed class IncomingMessageGuard
     private readonly LinkedAccountResolver _accounts;
     private readonly IVerificationGateway _verification;
     private readonly IAgentTranscriptStore _transcript;
-    private readonly IAuditLog _audit;
     private readonly AuditRecordFactory _records;
     private readonly TimeProvider _time;
     private readonly DisclosureLockConversation _locks;
@@ -56,10 +55,9 @@ public sealed class IncomingMessageGuard
         _accounts = accounts ?? throw new ArgumentNullException(nameof(accounts));
         _verification = verification ?? throw new ArgumentNullException(nameof(verification));
         _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
-        _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _records = records ?? throw new ArgumentNullException(nameof(records));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _decisions = decisions ?? new DecisionRecorder(_transcript, _audit);
+        _decisions = decisions ?? new DecisionRecorder(_transcript, audit ?? throw new ArgumentNullException(nameof(audit)));
     }
 
     /// <summary>

@@ -25,34 +25,51 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _chainer = new PostgresAuditChainer(database, logger);
-        _batcher = new AuditAppendBatcher(InsertWaitingAsync, InboxWriters);
+        _batcher = new AuditAppendBatcher((records, ct) => WriteWaitingAsync(null, records, ct), InboxWriters);
     }
 
     /// <inheritdoc />
     public Task AppendAsync(AuditRecord record, CancellationToken cancellationToken = default) => _batcher.AppendAsync(record, cancellationToken);
 
-    /// <summary>Says a record was committed to the inbox by another writer of this host (the decision recorder): the chainer takes it.</summary>
-    internal void NotifyWaiting() => _chainer.Notify();
-
     /// <summary>Chains every record waiting in the inbox now (by any host); the number chained.</summary>
     public Task<int> ChainWaitingAsync(CancellationToken cancellationToken = default) => _chainer.ChainWaitingAsync(cancellationToken);
 
-    /// <summary>Inserts <paramref name="records"/> into the inbox in one implicit transaction (one round trip) and wakes the chainer.</summary>
-    private async Task InsertWaitingAsync(IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="statement"/> (another write of the same decision) and <paramref name="record"/>'s insert into
+    /// the inbox in one implicit transaction, both or neither, and wakes the chainer; the rows the statement affected.
+    /// </summary>
+    internal async Task<int> AppendWithAsync(NpgsqlBatchCommand statement, AuditRecord record, CancellationToken cancellationToken)
     {
-        await _database.WriteOneAsync(
+        ArgumentNullException.ThrowIfNull(statement);
+        return await WriteWaitingAsync(statement, [AuditRecordChecks.Normalise(record)], cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="records"/> into the inbox, after <paramref name="statement"/> when there is one, in one
+    /// implicit transaction (one round trip), and wakes the chainer; the rows the statement affected (0 without one).
+    /// </summary>
+    private async Task<int> WriteWaitingAsync(NpgsqlBatchCommand? statement, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    {
+        var affected = await _database.WriteOneAsync(
             async (connection, ct) =>
             {
                 await using var batch = new NpgsqlBatch(connection);
+                if (statement is not null)
+                {
+                    batch.BatchCommands.Add(statement);
+                }
+
                 foreach (var record in records)
                 {
                     batch.BatchCommands.Add(PostgresAuditRows.InsertWaiting(record));
                 }
 
-                return await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return statement is null ? 0 : batch.BatchCommands[0].RecordsAffected;
             },
             cancellationToken).ConfigureAwait(false);
         _chainer.Notify();
+        return affected;
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)

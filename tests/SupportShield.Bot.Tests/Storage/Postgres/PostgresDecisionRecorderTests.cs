@@ -27,7 +27,7 @@ public sealed class PostgresDecisionRecorderTests
         _database.Initialize();
         _audit = new PostgresAuditLog(_database);
         _transcript = new PostgresTranscriptStore(_database);
-        _recorder = new PostgresDecisionRecorder(_database, _audit);
+        _recorder = new PostgresDecisionRecorder(_audit);
     }
 
     [TearDown]
