@@ -45,6 +45,10 @@ public sealed partial class MetricsTests
         Assert.That(Sample(body, "supportshield_messages_screened_total", "direction=\"incoming\",sender=\"customer\""), Is.GreaterThanOrEqualTo(1));
         Assert.That(body, Does.Contain("supportshield_middleware_duration_milliseconds_count"));
         Assert.That(body, Does.Contain("http_server_request_duration_seconds"));
+
+        // The runtime's own meter, where a growing added latency is first explained (collections, pauses, thread pool).
+        Assert.That(Sample(body, "dotnet_gc_heap_total_allocated_bytes_total", string.Empty), Is.GreaterThan(0));
+        Assert.That(body, Does.Contain("dotnet_gc_pause_time_seconds_total").And.Contain("dotnet_thread_pool_queue_length"));
         Assert.That(body, Does.Not.Contain("Evergreen").And.Not.Contain("97403").And.Not.Contain(conversation).And.Not.Contain("acct-1001"));
     }
 

@@ -190,6 +190,37 @@ public sealed partial class PostgresEndToEndTests
         Assert.That((await host.GetConversationAsync(conversation)).GetProperty("held").GetArrayLength(), Is.EqualTo(1));
     }
 
+    [Test]
+    public async Task Metrics_ShowTheDatabasePoolUnderItsShortName_WithoutTheConnectionString()
+    {
+        var host = await StartHostAsync();
+        await CustomerSaysAsync(host, "conv-pg-metrics", "Hello, I have a question about my account");
+        var database = new NpgsqlConnectionStringBuilder(_connectionString).Database!;
+
+        // The exporter may serve a cached scrape for a moment: poll with a deadline.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        string body;
+        while (true)
+        {
+            using var response = await host.Channel.GetAsync("metrics");
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            body = await response.Content.ReadAsStringAsync();
+            if (body.Contains("db_client_operation_duration_seconds_count", StringComparison.Ordinal) || DateTime.UtcNow > deadline)
+            {
+                break;
+            }
+
+            await Task.Delay(100);
+        }
+
+        // The host runs inside the test process, whose own connections to the test server have pools of their own here;
+        // the host's pool is the one named, and its database appears nowhere.
+        var poolLines = body.Split('\n').Where(l => l.StartsWith("db_client_connection_count{", StringComparison.Ordinal)).ToList();
+        Assert.That(poolLines.Where(l => l.Contains("db_client_connection_pool_name=\"supportshield\"", StringComparison.Ordinal)), Is.Not.Empty, body);
+        Assert.That(body, Does.Contain("db_client_operation_duration_seconds_count"));
+        Assert.That(body, Does.Not.Contain(database), "no connection string of the host in the metrics");
+    }
+
     private async Task<BotHost> StartHostAsync()
     {
         var settings = new Dictionary<string, string?>

@@ -9,6 +9,12 @@ namespace SupportShield.Bot.Telemetry;
 /// <summary>Registers OpenTelemetry metrics and traces: the <c>SupportShield</c> meter and activity source, ASP.NET Core instrumentation, Prometheus and optional OTLP export.</summary>
 public static class TelemetryServiceCollectionExtensions
 {
+    /// <summary>The .NET runtime's built-in meter: <c>dotnet.gc.*</c>, <c>dotnet.thread_pool.*</c>, <c>dotnet.monitor.lock_contentions</c>.</summary>
+    public const string RuntimeMeter = "System.Runtime";
+
+    /// <summary>Npgsql's meter: <c>db.client.connection.*</c> and command metrics of the PostgreSQL storage.</summary>
+    public const string NpgsqlMeter = "Npgsql";
+
     /// <summary>
     /// Adds <see cref="SupportShieldMetrics"/> and OpenTelemetry with a Prometheus exporter (map it with
     /// <c>MapPrometheusScrapingEndpoint("/metrics")</c>), and, when <c>SupportShield:Telemetry:OtlpEndpoint</c> is set, OTLP export of the metrics and of
@@ -31,7 +37,11 @@ public static class TelemetryServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService(SupportShieldTelemetry.Name))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(SupportShieldTelemetry.Name).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                // Beside SupportShield's own: the runtime's (garbage collection pauses, thread-pool queue, lock
+                // contention) and the PostgreSQL driver's (connections busy and idle, requests waiting for one, command
+                // durations), the first places to look when the time the middleware adds grows under load.
+                metrics.AddMeter(SupportShieldTelemetry.Name, RuntimeMeter, NpgsqlMeter)
+                    .AddAspNetCoreInstrumentation().AddPrometheusExporter();
 
                 // Fine buckets below 10 ms: the time the middleware adds is a few milliseconds at most, and the load
                 // command reads its percentiles from these buckets.

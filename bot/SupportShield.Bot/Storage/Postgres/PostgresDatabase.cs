@@ -24,6 +24,9 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
     /// <summary>Connections per host unless the connection string sets <c>Maximum Pool Size</c>.</summary>
     public const int DefaultMaxPoolSize = 24;
 
+    /// <summary>The name of the connection pool in Npgsql's metrics (<c>db.client.connection.pool.name</c>).</summary>
+    public const string PoolName = "supportshield";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly TimeProvider _timeProvider;
     private readonly Lock _initializeLock = new();
@@ -65,7 +68,9 @@ public sealed class PostgresDatabase : IStorageDatabase, IDisposable
         }
 
         Description = string.Create(CultureInfo.InvariantCulture, $"postgres://{builder.Host}:{builder.Port}/{builder.Database}");
-        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        // Named, so that the driver's metrics (/metrics: connections busy and idle, requests waiting for one) carry this
+        // short name, never the connection string with its user name and host.
+        _dataSource = new NpgsqlDataSourceBuilder(builder.ConnectionString) { Name = PoolName }.Build();
         _timeProvider = timeProvider;
     }
 
