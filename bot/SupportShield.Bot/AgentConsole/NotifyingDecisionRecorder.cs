@@ -1,9 +1,10 @@
 using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Transcripts;
 
 namespace SupportShield.Bot.AgentConsole;
 
-/// <summary>The registered decision recorder, telling <see cref="IConversationEvents"/> of the transcript line once it is stored.</summary>
+/// <summary>The registered decision recorder, telling <see cref="IConversationEvents"/> of the transcript line or the held message once it is stored.</summary>
 public sealed class NotifyingDecisionRecorder : IDecisionRecorder
 {
     private readonly IDecisionRecorder _inner;
@@ -29,5 +30,13 @@ public sealed class NotifyingDecisionRecorder : IDecisionRecorder
         }
 
         return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<HeldMessage> HoldAsync(NewHeldMessage message, AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        var held = await _inner.HoldAsync(message, record, cancellationToken).ConfigureAwait(false);
+        await _events.MessageHeldAsync(held, cancellationToken).ConfigureAwait(false);
+        return held;
     }
 }

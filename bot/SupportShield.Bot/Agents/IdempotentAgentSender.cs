@@ -95,7 +95,11 @@ public sealed class IdempotentAgentSender
         try
         {
             var heldId = HeldMessageId(conversationId, key);
-            if ((await _held.ListAllAsync(conversationId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.MessageId == heldId) is { } earlier)
+
+            // Only an attempt after an earlier one (which may have held the message before it failed or died) has a held
+            // message to look for; a key claimed for the first time, nearly every send, skips the read.
+            if (claim.TakenOver
+                && (await _held.ListAllAsync(conversationId, cancellationToken).ConfigureAwait(false)).FirstOrDefault(m => m.MessageId == heldId) is { } earlier)
             {
                 // An earlier attempt held it and stopped before answering: that is the answer.
                 var held = new SendAgentMessageResponse(heldId, DeliveryStatus.Held, null, earlier.Reasons.Select(ReasonView.From).ToList());
@@ -147,7 +151,7 @@ public sealed class IdempotentAgentSender
         }
         catch when (!accepted)
         {
-            // Nothing reached the channel: a retry starts afresh (a message held meanwhile is found by its id).
+            // Nothing reached the channel: a retry claims the key at once (and finds a message held meanwhile by its id).
             await AbandonAsync(scope, key, owner).ConfigureAwait(false);
             throw;
         }

@@ -23,6 +23,9 @@ public interface IIdempotencyStore
     /// <summary>Records the answer; later claims replay it.</summary>
     Task CompleteAsync(string scope, string key, string owner, string messageId, string status, string responseJson, CancellationToken cancellationToken = default);
 
-    /// <summary>Gives the key up when nothing was sent (the work failed before the channel), so a retry starts afresh.</summary>
+    /// <summary>
+    /// Gives the key up when nothing was sent (the work failed before the channel), so that a retry claims it at once,
+    /// as <see cref="IdempotencyClaim.TakenOver"/>.
+    /// </summary>
     Task AbandonAsync(string scope, string key, string owner, CancellationToken cancellationToken = default);
 }

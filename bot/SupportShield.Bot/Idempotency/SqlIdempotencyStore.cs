@@ -57,7 +57,7 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
                 var inserted = await ExecuteAsync(connection, transaction, InsertKeySql, ct, insertParameters).ConfigureAwait(false);
                 if (inserted == 1)
                 {
-                    // Deleted meanwhile (an abandoned attempt): claimed now.
+                    // Gone meanwhile (keys are not deleted by SupportShield; an operator may clear the table): claimed now.
                     return new IdempotencyClaim(IdempotencyClaimKind.Claimed);
                 }
 
@@ -89,6 +89,7 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
                         return new IdempotencyClaim(IdempotencyClaimKind.Sent, MessageId: messageId, Status: status);
                 }
 
+                // A key given up (nothing reached the channel) has no lease left, and is claimed at once.
                 if (heldUntil > now.UtcTicks)
                 {
                     return new IdempotencyClaim(IdempotencyClaimKind.InProgress, RetryAfter: TimeSpan.FromTicks(heldUntil - now.UtcTicks));
@@ -120,7 +121,9 @@ public abstract class SqlIdempotencyStore : IIdempotencyStore
 
     /// <inheritdoc />
     public Task AbandonAsync(string scope, string key, string owner, CancellationToken cancellationToken = default) =>
-        UpdateAsync("DELETE FROM idempotency_keys WHERE scope = @scope AND key = @key AND owner = @owner AND state = 'Pending';",
+        // The row stays, its lease ended: the next claim takes it over at once and so knows that an attempt came before it
+        // (one that may have held the message before it failed), while a key never seen before needs no such look.
+        UpdateAsync("UPDATE idempotency_keys SET lease_until_ticks = 0 WHERE scope = @scope AND key = @key AND owner = @owner AND state = 'Pending';",
             cancellationToken, ("scope", scope), ("key", key), ("owner", owner));
 
     private Task<int> UpdateAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>

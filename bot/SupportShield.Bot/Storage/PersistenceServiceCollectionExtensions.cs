@@ -39,7 +39,7 @@ public static class PersistenceServiceCollectionExtensions
         services.AddSupportShieldDatabase(configuration);
         if (StorageProviderSelection.Read(configuration) == StorageProvider.Postgres)
         {
-            // A decision's transcript line and audit record share one database: one round trip, one commit.
+            // A decision's transcript line or held message and its audit record share one database: one round trip, one commit.
             services.TryAddSingleton<IDecisionRecorder, PostgresDecisionRecorder>();
             AddStores<PostgresConversationStore, PostgresHeldMessageStore, PostgresTranscriptStore, PostgresAuditLog, PostgresBotStorage, PostgresOverrideRequestStore, PostgresFalsePositiveStore>(services);
         }
@@ -121,7 +121,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IAuditChainStore>(sp => sp.GetRequiredService<TAudit>());
         services.TryAddSingleton<IAuditActionCounts>(sp => sp.GetRequiredService<TAudit>());
         // The provider's own stores, not what decorates them: whatever tells of a stored line decorates the recorder too.
-        services.TryAddSingleton<IDecisionRecorder>(sp => new DecisionRecorder(sp.GetRequiredService<TTranscripts>(), sp.GetRequiredService<TAudit>()));
+        services.TryAddSingleton<IDecisionRecorder>(sp => new DecisionRecorder(sp.GetRequiredService<TTranscripts>(), sp.GetRequiredService<TAudit>(), sp.GetRequiredService<THeld>()));
         services.TryAddSingleton<TBotState>();
         services.TryAddSingleton<IStorage>(sp => sp.GetRequiredService<TBotState>());
         services.TryAddSingleton<TOverrides>();

@@ -1,21 +1,27 @@
+using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Transcripts;
 
 namespace SupportShield.Middleware.Audit;
 
 /// <summary>
-/// Records a decision through the transcript store and the audit log, the two writes asked at once (the turn waits for
-/// the slower, not for both in turn). Stores that share one database can do better in one commit
-/// (the PostgreSQL recorder).
+/// Records a decision through the transcript store (or the held-message store) and the audit log. A line and its record
+/// are asked at once (the turn waits for the slower, not for both in turn); a held message is stored before its record
+/// says so. Stores that share one database can do better in one commit (the PostgreSQL recorder).
 /// </summary>
 public sealed class DecisionRecorder : IDecisionRecorder
 {
     private readonly IAgentTranscriptStore _transcript;
     private readonly IAuditLog _audit;
+    private readonly IHeldMessageStore? _held;
 
-    public DecisionRecorder(IAgentTranscriptStore transcript, IAuditLog audit)
+    /// <param name="transcript">Where lines go.</param>
+    /// <param name="audit">Where records go.</param>
+    /// <param name="held">Where held messages go; without one (a recorder of customer messages, which are never held), <see cref="HoldAsync"/> refuses.</param>
+    public DecisionRecorder(IAgentTranscriptStore transcript, IAuditLog audit, IHeldMessageStore? held = null)
     {
         _transcript = transcript ?? throw new ArgumentNullException(nameof(transcript));
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
+        _held = held;
     }
 
     /// <inheritdoc />
@@ -26,5 +32,16 @@ public sealed class DecisionRecorder : IDecisionRecorder
         var audited = _audit.AppendAsync(record, cancellationToken);
         await Task.WhenAll(appended, audited).ConfigureAwait(false);
         return await appended.ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<HeldMessage> HoldAsync(NewHeldMessage message, AuditRecord record, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(record);
+        var held = _held ?? throw new InvalidOperationException("This decision recorder has no held-message store; nothing was held.");
+        var stored = await held.AddAsync(message.MessageId, message.ConversationId, message.ActivityJson, message.SenderRole, message.Reasons, message.HeldAt, cancellationToken).ConfigureAwait(false);
+        await _audit.AppendAsync(record, cancellationToken).ConfigureAwait(false);
+        return stored;
     }
 }

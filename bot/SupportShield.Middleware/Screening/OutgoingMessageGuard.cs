@@ -65,7 +65,7 @@ public sealed class OutgoingMessageGuard
         _audit = audit ?? throw new ArgumentNullException(nameof(audit));
         _records = records ?? throw new ArgumentNullException(nameof(records));
         _time = time ?? throw new ArgumentNullException(nameof(time));
-        _decisions = decisions ?? new DecisionRecorder(_transcript, _audit);
+        _decisions = decisions ?? new DecisionRecorder(_transcript, _audit, _held);
     }
 
     /// <summary>The <see cref="SendActivitiesHandler"/> of the middleware.</summary>
@@ -215,13 +215,22 @@ public sealed class OutgoingMessageGuard
         {
             messageId = state.NextHeldMessageId ?? "held-" + Guid.NewGuid().ToString("N");
             state.NextHeldMessageId = null;
+        }
+
+        var record = Record(conversationId, "held", screening, messageId, release?.SenderRole ?? state.SenderRole, screening.MaskedPreview, null);
+        if (release is null)
+        {
+            // The held message and its audit record are written together: one commit where the store allows.
             var json = JsonConvert.SerializeObject(screening.Activity, ActivityJson);
-            await _held.AddAsync(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow()).ConfigureAwait(false);
+            await _decisions.HoldAsync(new NewHeldMessage(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow()), record).ConfigureAwait(false);
             _metrics?.Held(state.SenderRole);
+        }
+        else
+        {
+            await _audit.AppendAsync(record).ConfigureAwait(false);
         }
 
         state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
-        await AuditAsync(conversationId, "held", screening, messageId, release?.SenderRole ?? state.SenderRole, screening.MaskedPreview).ConfigureAwait(false);
         if (release is null && accountId is not null && screening.Findings.Any(f => f.Finding.IsOnFile))
         {
             // Someone got as far as an answer with the account's data: its owner hears of it (notices are throttled).

@@ -1,4 +1,5 @@
 using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Transcripts;
 using SupportShield.Testing;
 
@@ -61,6 +62,47 @@ public sealed class DecisionRecorderTests
 
         Assert.That(error!.Message, Is.EqualTo("audit store down"));
     }
+
+    [Test]
+    public async Task Hold_StoresTheMessageAndItsRecord()
+    {
+        var held = new InMemoryHeldMessageStore();
+        var audit = new InMemoryAuditLog();
+
+        var stored = await new DecisionRecorder(new InMemoryAgentTranscriptStore(), audit, held).HoldAsync(NewHeld("held-1"), Held("held-1"));
+
+        Assert.That(stored.MessageId, Is.EqualTo("held-1"));
+        Assert.That(stored.State, Is.EqualTo(HeldMessageState.Held));
+        Assert.That((await held.ListHeldAsync("c1")).Select(m => (m.MessageId, m.Sequence)), Is.EqualTo(new[] { ("held-1", stored.Sequence) }));
+        Assert.That(audit.All.Select(r => (r.Action, r.MessageId)), Is.EqualTo(new[] { ("held", (string?)"held-1") }));
+    }
+
+    [Test]
+    public async Task Hold_AuditLogFails_TheCallFails_AndTheMessageStaysHeld()
+    {
+        var held = new InMemoryHeldMessageStore();
+        var recorder = new DecisionRecorder(new InMemoryAgentTranscriptStore(), new FailingAuditLog(), held);
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => recorder.HoldAsync(NewHeld("held-1"), Held("held-1")));
+
+        // Fail closed: what was held is not sent, and a retry finds it held under its id.
+        Assert.That((await held.ListHeldAsync("c1")).Select(m => m.MessageId), Is.EqualTo(new[] { "held-1" }));
+    }
+
+    [Test]
+    public void Hold_WithoutAHeldMessageStore_IsRefused_AndNothingIsAudited()
+    {
+        var audit = new InMemoryAuditLog();
+        var recorder = new DecisionRecorder(new InMemoryAgentTranscriptStore(), audit);
+
+        Assert.ThrowsAsync<InvalidOperationException>(() => recorder.HoldAsync(NewHeld("held-1"), Held("held-1")));
+
+        Assert.That(audit.All, Is.Empty);
+    }
+
+    private static NewHeldMessage NewHeld(string id) => new(id, "c1", "{\"type\":\"message\"}", "agent", [], At);
+
+    private static AuditRecord Held(string messageId) => new(At, "c1", "outgoing", "held", ["address"], ["sender:agent"], "742 E*** T***", [], messageId);
 
     private sealed class RefusingRepeatsTranscript : IAgentTranscriptStore
     {

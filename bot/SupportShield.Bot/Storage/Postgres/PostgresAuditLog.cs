@@ -25,7 +25,7 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
     {
         _database = database ?? throw new ArgumentNullException(nameof(database));
         _chainer = new PostgresAuditChainer(database, logger);
-        _batcher = new AuditAppendBatcher((records, ct) => WriteWaitingAsync(null, records, ct), InboxWriters);
+        _batcher = new AuditAppendBatcher((records, ct) => WriteWaitingAsync(null, records, (batch, c) => batch.ExecuteNonQueryAsync(c), ct), InboxWriters);
     }
 
     /// <inheritdoc />
@@ -38,19 +38,59 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
     /// Writes <paramref name="statement"/> (another write of the same decision) and <paramref name="record"/>'s insert into
     /// the inbox in one implicit transaction, both or neither, and wakes the chainer; the rows the statement affected.
     /// </summary>
-    internal async Task<int> AppendWithAsync(NpgsqlBatchCommand statement, AuditRecord record, CancellationToken cancellationToken)
+    internal Task<int> AppendWithAsync(NpgsqlBatchCommand statement, AuditRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statement);
-        return await WriteWaitingAsync(statement, [AuditRecordChecks.Normalise(record)], cancellationToken).ConfigureAwait(false);
+        return WriteWaitingAsync(
+            statement,
+            [AuditRecordChecks.Normalise(record)],
+            async (batch, ct) =>
+            {
+                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return batch.BatchCommands[0].RecordsAffected;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// As <see cref="AppendWithAsync"/>, for a <paramref name="statement"/> that returns one value (<c>INSERT … RETURNING</c>):
+    /// that value, read once every statement of the batch has run.
+    /// </summary>
+    internal Task<T> AppendWithValueAsync<T>(NpgsqlBatchCommand statement, AuditRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statement);
+        return WriteWaitingAsync(
+            statement,
+            [AuditRecordChecks.Normalise(record)],
+            async (batch, ct) =>
+            {
+                await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                if (!await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException("The statement written with the audit record returned no value.");
+                }
+
+                var value = reader.GetFieldValue<T>(0);
+
+                // The inbox insert's outcome (an error included) arrives with the results that follow.
+                while (await reader.NextResultAsync(ct).ConfigureAwait(false))
+                {
+                }
+
+                return value;
+            },
+            cancellationToken);
     }
 
     /// <summary>
     /// Inserts <paramref name="records"/> into the inbox, after <paramref name="statement"/> when there is one, in one
-    /// implicit transaction (one round trip), and wakes the chainer; the rows the statement affected (0 without one).
+    /// implicit transaction (one round trip) run by <paramref name="execute"/>, and wakes the chainer; what
+    /// <paramref name="execute"/> returns.
     /// </summary>
-    private async Task<int> WriteWaitingAsync(NpgsqlBatchCommand? statement, IReadOnlyList<AuditRecord> records, CancellationToken cancellationToken)
+    private async Task<T> WriteWaitingAsync<T>(
+        NpgsqlBatchCommand? statement, IReadOnlyList<AuditRecord> records, Func<NpgsqlBatch, CancellationToken, Task<T>> execute, CancellationToken cancellationToken)
     {
-        var affected = await _database.WriteOneAsync(
+        var result = await _database.WriteOneAsync(
             async (connection, ct) =>
             {
                 await using var batch = new NpgsqlBatch(connection);
@@ -64,12 +104,11 @@ public sealed class PostgresAuditLog : IAuditChainStore, IAuditActionCounts, IAs
                     batch.BatchCommands.Add(PostgresAuditRows.InsertWaiting(record));
                 }
 
-                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                return statement is null ? 0 : batch.BatchCommands[0].RecordsAffected;
+                return await execute(batch, ct).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
         _chainer.Notify();
-        return affected;
+        return result;
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ListAsync(string conversationId, CancellationToken cancellationToken = default)

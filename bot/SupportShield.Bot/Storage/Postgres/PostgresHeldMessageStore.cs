@@ -35,35 +35,45 @@ public sealed class PostgresHeldMessageStore : IHeldMessageStore
         ArgumentException.ThrowIfNullOrEmpty(activityJson);
         ArgumentException.ThrowIfNullOrEmpty(senderRole);
         ArgumentNullException.ThrowIfNull(reasons);
-        var reasonsJson = PostgresJson.Serialize(reasons);
+        var message = new NewHeldMessage(messageId, conversationId, activityJson, senderRole, reasons, heldAt);
         try
         {
-            var sequence = await _database.WriteAsync(
-                async (connection, transaction, ct) =>
+            var sequence = await _database.WriteOneAsync(
+                async (connection, ct) =>
                 {
-                    await using var command = connection.CreateCommand();
-                    command.Transaction = transaction;
-                    command.CommandText = """
-                        INSERT INTO held_messages (message_id, conversation_id, activity_json, sender_role, reasons_json, held_at, state)
-                        VALUES (@id, @conversation, @activity, @role, @reasons, @heldAt, 'Held')
-                        RETURNING sequence;
-                        """;
-                    command.Parameters.AddWithValue("id", messageId);
-                    command.Parameters.AddWithValue("conversation", conversationId);
-                    command.Parameters.AddWithValue("activity", activityJson);
-                    command.Parameters.AddWithValue("role", senderRole);
-                    command.Parameters.AddWithValue("reasons", reasonsJson);
-                    command.Parameters.AddWithValue("heldAt", PostgresTime.ToText(heldAt));
-                    return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+                    await using var batch = new NpgsqlBatch(connection) { BatchCommands = { AddCommand(message) } };
+                    return (long)(await batch.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
                 },
                 cancellationToken).ConfigureAwait(false);
-            return new HeldMessage(messageId, conversationId, sequence, activityJson, senderRole, reasons.ToArray(), heldAt, HeldMessageState.Held);
+            return message.Stored(sequence);
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
-            throw new InvalidOperationException($"A held message with id '{messageId}' already exists; the new one was not stored.", exception);
+            throw AlreadyHeld(messageId, exception);
         }
     }
+
+    /// <summary>The statement that holds <paramref name="message"/>, returning its sequence.</summary>
+    internal static NpgsqlBatchCommand AddCommand(NewHeldMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var command = new NpgsqlBatchCommand("""
+            INSERT INTO held_messages (message_id, conversation_id, activity_json, sender_role, reasons_json, held_at, state)
+            VALUES (@id, @conversation, @activity, @role, @reasons, @heldAt, 'Held')
+            RETURNING sequence;
+            """);
+        command.Parameters.AddWithValue("id", message.MessageId);
+        command.Parameters.AddWithValue("conversation", message.ConversationId);
+        command.Parameters.AddWithValue("activity", message.ActivityJson);
+        command.Parameters.AddWithValue("role", message.SenderRole);
+        command.Parameters.AddWithValue("reasons", PostgresJson.Serialize(message.Reasons));
+        command.Parameters.AddWithValue("heldAt", PostgresTime.ToText(message.HeldAt));
+        return command;
+    }
+
+    /// <summary>The error for a second message held under <paramref name="messageId"/>.</summary>
+    internal static InvalidOperationException AlreadyHeld(string messageId, PostgresException exception) =>
+        new($"A held message with id '{messageId}' already exists; the new one was not stored.", exception);
 
     public Task<IReadOnlyList<HeldMessage>> ListHeldAsync(string conversationId, CancellationToken cancellationToken = default) =>
         ListAsync(conversationId, onlyHeld: true, cancellationToken);

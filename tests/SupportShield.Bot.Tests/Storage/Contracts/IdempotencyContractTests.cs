@@ -81,7 +81,7 @@ public sealed class IdempotencyContractTests
     }
 
     [Test]
-    public async Task Key_Abandoned_IsClaimedAfreshAtOnce_ButNotByAnotherOwner()
+    public async Task Key_Abandoned_IsClaimedAtOnce_AsTakenOver_ButNotByAnotherOwner()
     {
         var keys = Keys();
         await keys.TryClaimAsync("conv", "k", "owner-a", Lease);
@@ -91,7 +91,20 @@ public sealed class IdempotencyContractTests
         var fresh = await keys.TryClaimAsync("conv", "k", "owner-b", Lease);
 
         Assert.That(notAbandoned.Kind, Is.EqualTo(IdempotencyClaimKind.InProgress));
-        Assert.That(fresh, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed)));
+        // At once, within the lease of the attempt that gave it up, and marked as following an earlier attempt: the
+        // sender then looks for a message that attempt may have held.
+        Assert.That(fresh, Is.EqualTo(new IdempotencyClaim(IdempotencyClaimKind.Claimed, TakenOver: true)));
+    }
+
+    [Test]
+    public async Task Key_ClaimedForTheFirstTime_IsNotTakenOver()
+    {
+        var keys = Keys();
+
+        var first = await keys.TryClaimAsync("conv", "k", "owner-a", Lease);
+        var other = await keys.TryClaimAsync("conv", "k2", "owner-b", Lease);
+
+        Assert.That((first, other), Is.EqualTo((new IdempotencyClaim(IdempotencyClaimKind.Claimed), new IdempotencyClaim(IdempotencyClaimKind.Claimed))));
     }
 
     [Test]

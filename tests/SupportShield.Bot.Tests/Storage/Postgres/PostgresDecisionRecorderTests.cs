@@ -3,12 +3,13 @@ using Npgsql;
 using SupportShield.Bot.Storage;
 using SupportShield.Bot.Storage.Postgres;
 using SupportShield.Middleware.Audit;
+using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Transcripts;
 using SupportShield.Testing;
 
 namespace SupportShield.Bot.Tests.Storage.Postgres;
 
-/// <summary>A decision's transcript line and audit record: one round trip, one commit, both or neither.</summary>
+/// <summary>A decision's transcript line or held message and its audit record: one round trip, one commit, both or neither.</summary>
 public sealed class PostgresDecisionRecorderTests
 {
     private static readonly DateTimeOffset At = new(2026, 11, 28, 9, 0, 0, TimeSpan.Zero);
@@ -83,6 +84,51 @@ public sealed class PostgresDecisionRecorderTests
         Assert.That(await _audit.ListAsync("c1"), Is.Empty, "no audit record of a decision whose line was not stored");
         Assert.That(await CountAsync("audit_inbox"), Is.Zero);
     }
+
+    [Test]
+    public async Task Hold_MessageAndRecord_BothStored_InHoldingOrder()
+    {
+        var held = new PostgresHeldMessageStore(_database);
+
+        var first = await _recorder.HoldAsync(NewHeld("held-1"), HeldRecord("held-1"));
+        var second = await _recorder.HoldAsync(NewHeld("held-2"), HeldRecord("held-2"));
+
+        Assert.That(second.Sequence, Is.GreaterThan(first.Sequence));
+        Assert.That((await held.ListHeldAsync("c1")).Select(m => (m.MessageId, m.Sequence, m.SenderRole)),
+            Is.EqualTo(new[] { ("held-1", first.Sequence, "agent"), ("held-2", second.Sequence, "agent") }));
+        Assert.That((await _audit.ListAsync("c1")).Select(r => (r.Action, r.MessageId)), Is.EqualTo(new[] { ("held", (string?)"held-1"), ("held", "held-2") }));
+        Assert.That((await _audit.VerifyAsync()).IsIntact, Is.True);
+    }
+
+    [Test]
+    public async Task Hold_SameIdTwice_SecondIsRefused_AndAuditsNothing()
+    {
+        await _recorder.HoldAsync(NewHeld("held-1"), HeldRecord("held-1"));
+
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => _recorder.HoldAsync(NewHeld("held-1"), HeldRecord("held-1")));
+
+        Assert.That(error!.Message, Does.Contain("held-1").And.Contain("already exists"));
+        Assert.That(await new PostgresHeldMessageStore(_database).ListAllAsync("c1"), Has.Count.EqualTo(1));
+        Assert.That(await _audit.ListAsync("c1"), Has.Count.EqualTo(1), "no record of a hold that did not happen");
+        Assert.That(await CountAsync("audit_inbox"), Is.Zero);
+    }
+
+    [Test]
+    public async Task Hold_RecordTheDatabaseRefuses_NothingIsHeld_AndTheCallFails()
+    {
+        // The record's insert is the second statement of the batch: its failure takes the held message back with it.
+        var refused = HeldRecord("held-1") with { MaskedPreview = "bad\0preview" };
+
+        Assert.CatchAsync<Exception>(() => _recorder.HoldAsync(NewHeld("held-1"), refused));
+
+        Assert.That(await new PostgresHeldMessageStore(_database).ListAllAsync("c1"), Is.Empty);
+        Assert.That(await _audit.ListAsync("c1"), Is.Empty);
+        Assert.That(await CountAsync("audit_inbox"), Is.Zero);
+    }
+
+    private static NewHeldMessage NewHeld(string id) => new(id, "c1", "{\"type\":\"message\",\"text\":\"742 Evergreen Terrace\"}", "agent", [], At);
+
+    private static AuditRecord HeldRecord(string messageId) => new(At, "c1", "outgoing", "held", ["address"], ["sender:agent"], "742 E*** T***", [], messageId);
 
     private static TranscriptEntry CustomerLine(string activityId, string text) =>
         new("c1", TranscriptRole.Customer, text, At) { ActivityId = activityId };
