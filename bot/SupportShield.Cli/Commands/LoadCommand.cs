@@ -51,8 +51,9 @@ public sealed class LoadCommand : ICommand
           --conversations N    concurrent conversations (default 100)
           --seconds S          how long new rounds start (default 30)
           --agent-key KEY      agent key (default: $SUPPORTSHIELD_AGENT_KEY)
-          --interval S         shortest time between one conversation's rounds (default 4.2: two messages a round stay
-                               under the default 30 messages per conversation per minute)
+          --interval S         time between one conversation's rounds, on a fixed timetable: a late round does not
+                               push the next ones back (default 4.2: two messages a round stay under the default 30
+                               messages per conversation per minute; 0 = each round as soon as the last one ends)
           --pii-every N        every N-th agent reply holds an address (default 10; 0 = never)
           --grace S            wait for late replies after the run (default 10)
           --warmup S           run the same conversations for S seconds before measuring (default 0): not counted in

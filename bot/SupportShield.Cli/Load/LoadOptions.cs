@@ -5,7 +5,7 @@ namespace SupportShield.Cli.Load;
 /// <param name="Conversations">Concurrent conversations.</param>
 /// <param name="Duration">How long new rounds start.</param>
 /// <param name="AgentKey">The agent key the agent API calls present.</param>
-/// <param name="RoundInterval">Shortest time between the starts of one conversation's rounds (keeps each conversation under the host's per-conversation rate limit).</param>
+/// <param name="RoundInterval">Time between the due starts of one conversation's rounds, on a fixed timetable (<see cref="RoundSchedule"/>); long enough keeps each conversation under the host's per-conversation rate limit.</param>
 /// <param name="PersonalDataEvery">Every n-th agent reply holds a street address, which the host must hold (0: never).</param>
 /// <param name="Grace">How long to wait after the run for replies still on their way.</param>
 /// <param name="Warmup">How long the same conversations run before the measured <paramref name="Duration"/> starts (not counted in speed or latency; still checked for lost and duplicated messages).</param>

@@ -34,6 +34,7 @@ public sealed class LoadRunner
     /// <summary>The agent API's idempotency header.</summary>
     private const string IdempotencyKeyHeader = "Idempotency-Key";
     private readonly LoadOptions _options;
+    private readonly RoundSchedule _schedule;
     private readonly TextWriter _progress;
     private readonly InstanceReachability _reachability;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
@@ -59,6 +60,7 @@ public sealed class LoadRunner
     public LoadRunner(LoadOptions options, TextWriter progress)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        _schedule = new RoundSchedule(options.RoundInterval, Math.Max(1, options.Conversations));
         _progress = progress ?? throw new ArgumentNullException(nameof(progress));
         ArgumentOutOfRangeException.ThrowIfZero(options.Instances.Count, nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.RequestTimeout, TimeSpan.Zero, nameof(options));
@@ -246,12 +248,22 @@ public sealed class LoadRunner
         var latencies = new List<double>();
         try
         {
-            // Spread the starts over one interval so the conversations do not all knock at once.
-            await Task.Delay(TimeSpan.FromTicks(_options.RoundInterval.Ticks * conversation / Math.Max(1, _options.Conversations)), cancellationToken).ConfigureAwait(false);
-            for (var round = 0; clock.Elapsed < deadline; round++)
+            // Spread over one interval so the conversations do not all knock at once, and kept so.
+            for (var round = 0; ; round++)
             {
-                var roundStart = clock.Elapsed;
-                var counted = roundStart >= measureFrom;
+                var due = _schedule.DueAt(conversation, round);
+                if (due >= deadline)
+                {
+                    break;
+                }
+
+                var wait = due - clock.Elapsed;
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+                }
+
+                var counted = due >= measureFrom;
                 var customerTag = LoadMarker.For('c', conversation, round);
                 // One activity id per message, kept across retries and instances, as a channel redelivers the same activity.
                 var activityId = Guid.NewGuid().ToString("N");
@@ -275,15 +287,6 @@ public sealed class LoadRunner
                     return;
                 }
 
-                var wait = roundStart + _options.RoundInterval - clock.Elapsed;
-                if (wait > TimeSpan.Zero && clock.Elapsed + wait < deadline)
-                {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-                else if (wait > TimeSpan.Zero)
-                {
-                    break;
-                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
