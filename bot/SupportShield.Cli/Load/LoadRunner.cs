@@ -286,7 +286,6 @@ public sealed class LoadRunner
                 {
                     return;
                 }
-
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

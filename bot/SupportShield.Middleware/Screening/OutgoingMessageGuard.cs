@@ -206,31 +206,27 @@ public sealed class OutgoingMessageGuard
         string messageId;
         if (release is not null)
         {
-            // A release that the policy still holds (verification lapsed meanwhile): it goes back to waiting.
-            await _held.ReturnToHeldAsync(release.MessageId).ConfigureAwait(false);
-            await _held.UpdateReasonsAsync(release.MessageId, screening.Decision.Reasons).ConfigureAwait(false);
+            // A release that the policy still holds (verification lapsed meanwhile): it goes back to waiting. Its outcome is
+            // noted before the audit, so that a failing audit does not make the releaser return it to waiting twice.
             messageId = release.MessageId;
+            await _held.ReturnToHeldAsync(messageId).ConfigureAwait(false);
+            await _held.UpdateReasonsAsync(messageId, screening.Decision.Reasons).ConfigureAwait(false);
+            state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
+            await _audit.AppendAsync(Record(conversationId, "held", screening, messageId, release.SenderRole, screening.MaskedPreview, null)).ConfigureAwait(false);
         }
         else
         {
             messageId = state.NextHeldMessageId ?? "held-" + Guid.NewGuid().ToString("N");
             state.NextHeldMessageId = null;
-        }
 
-        var record = Record(conversationId, "held", screening, messageId, release?.SenderRole ?? state.SenderRole, screening.MaskedPreview, null);
-        if (release is null)
-        {
             // The held message and its audit record are written together: one commit where the store allows.
             var json = JsonConvert.SerializeObject(screening.Activity, ActivityJson);
-            await _decisions.HoldAsync(new NewHeldMessage(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow()), record).ConfigureAwait(false);
+            var message = new NewHeldMessage(messageId, conversationId, json, state.SenderRole, screening.Decision.Reasons, _time.GetUtcNow());
+            await _decisions.HoldAsync(message, Record(conversationId, "held", screening, messageId, state.SenderRole, screening.MaskedPreview, null)).ConfigureAwait(false);
             _metrics?.Held(state.SenderRole);
-        }
-        else
-        {
-            await _audit.AppendAsync(record).ConfigureAwait(false);
+            state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
         }
 
-        state.Record(new ScreeningOutcome(messageId, DeliveryStatus.Held, null, screening.Decision.Reasons));
         if (release is null && accountId is not null && screening.Findings.Any(f => f.Finding.IsOnFile))
         {
             // Someone got as far as an answer with the account's data: its owner hears of it (notices are throttled).

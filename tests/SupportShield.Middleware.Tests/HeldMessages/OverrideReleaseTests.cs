@@ -1,4 +1,5 @@
 using Microsoft.Bot.Builder.Adapters;
+using SupportShield.Middleware.AccountProtection;
 using SupportShield.Middleware.HeldMessages;
 using SupportShield.Middleware.Screening;
 using SupportShield.Testing;
@@ -47,6 +48,40 @@ public sealed class OverrideReleaseTests
         Assert.That(audit.Actor, Is.EqualTo("sup-1"));
         Assert.That(audit.RuleIds, Does.Contain("override-request:override-1"));
         Assert.That(audit.MaskedPreview, Does.Not.Contain("4111"));
+    }
+
+    [Test]
+    public async Task ReleaseWithOverride_WhileTheOwnerLockedDisclosure_GoesBackToWaiting_OnceAndAudited()
+    {
+        var harness = new ShieldHarness();
+        var adapter = harness.CreateAdapter();
+        await harness.LinkJaneAsync(adapter);
+        var releaser = new HeldMessageReleaser(harness.Held);
+        ScreeningOutcome? attempt = null;
+
+        await new TestFlow(adapter, async (ctx, ct) =>
+            {
+                if (ctx.Activity.Text == "hold")
+                {
+                    await ctx.SendActivityAsync(AddressReply, cancellationToken: ct);
+                }
+                else
+                {
+                    // The supervisor's approval stands in for verification; the account holder's own lock still wins.
+                    await harness.Locks.LockAsync(ShieldHarness.Jane.Id, DisclosureLockReason.OwnerReport, harness.Time.GetUtcNow(), null, ct);
+                    var held = await harness.Held.ListHeldAsync("conv-1", ct);
+                    attempt = await releaser.ReleaseWithOverrideAsync(ctx, held[0].MessageId, new OverrideApproval("override-1", "sup-1"), ct);
+                }
+            })
+            .Send("hold")
+            .Send("approve")
+            .AssertNoReply("nothing reaches the customer", 100)
+            .StartTestAsync();
+
+        var stillHeld = await harness.Held.ListHeldAsync("conv-1");
+        Assert.That(attempt!.Status, Is.EqualTo(DeliveryStatus.Held));
+        Assert.That(stillHeld.Select(m => m.MessageId), Is.EqualTo(new[] { attempt.MessageId }), "the same message waits again; nothing new is held");
+        Assert.That(harness.Audit.All.Count(r => r.Action == "held" && r.MessageId == attempt.MessageId), Is.EqualTo(2), "held when sent, held again at the release");
     }
 
     [Test]
