@@ -43,8 +43,9 @@ public sealed class LoadCommand : ICommand
         timeout, late replies get the grace period. When no instance can be reached at the start, when none has answered
         for 30 s while requests kept failing, or when none answers at the end, it stops, says which instance failed and
         why (for example "load: no instance reachable at http://127.0.0.1:5999/: connection refused"), and exits 3.
-        Reports turns per second, turn latency percentiles, the time SupportShield's middleware added (from the hosts'
-        /metrics histogram: upper bounds of the buckets holding p50/p99), and lost, duplicated and leaked messages.
+        Reports turns per second, turn latency percentiles, how far behind the timetable rounds started (this command's
+        own delay), the time SupportShield's middleware added (from the hosts' /metrics histogram: upper bounds of the
+        buckets holding p50/p99), and lost, duplicated and leaked messages.
 
         Options:
           --url URL[,URL]      base address(es) of the host instance(s), required
@@ -120,6 +121,11 @@ public sealed class LoadCommand : ICommand
         o.WriteLine(string.Create(c, $"instances        {r.Instances}, conversations {r.Conversations}, {r.Seconds:0.0} s"));
         o.WriteLine(string.Create(c, $"turns            {r.CustomerTurns + r.AgentTurns:N0} (customer {r.CustomerTurns:N0}, agent {r.AgentTurns:N0}): {r.TurnsPerSecond:N1} turns/s"));
         o.WriteLine(string.Create(c, $"turn latency     p50 {r.P50Milliseconds:0.0} ms, p90 {r.P90Milliseconds:0.0} ms, p99 {r.P99Milliseconds:0.0} ms, max {r.MaxMilliseconds:0.0} ms"));
+        if (!double.IsNaN(r.LateStartP99Milliseconds))
+        {
+            o.WriteLine(string.Create(c, $"rounds late      p99 {r.LateStartP99Milliseconds:0.0} ms, max {r.LateStartMaxMilliseconds:0.0} ms behind the timetable (this command's own delay)"));
+        }
+
         o.WriteLine(string.Create(c, $"middleware adds  p50 <= {r.MiddlewareP50Milliseconds:0.###} ms, p99 <= {r.MiddlewareP99Milliseconds:0.###} ms, mean {r.MiddlewareMeanMilliseconds:0.###} ms ({r.MiddlewareSamples:N0} screenings, from /metrics)"));
         if (r.UnreadInstances.Count > 0)
         {

@@ -17,6 +17,16 @@ public sealed record LoadReport
     public required double P99Milliseconds { get; init; }
     public required double MaxMilliseconds { get; init; }
 
+    /// <summary>
+    /// How late the measured rounds started against the timetable (<see cref="RoundSchedule"/>), 99th percentile: the load
+    /// command's own delay (its pauses, or a round still waiting for the previous one). Large against the interval, the
+    /// run did not offer the load it was asked for. NaN without a timetable (an interval of zero) or a measured round.
+    /// </summary>
+    public double LateStartP99Milliseconds { get; init; }
+
+    /// <summary>The latest any measured round started against the timetable.</summary>
+    public double LateStartMaxMilliseconds { get; init; }
+
     /// <summary>Upper bound of the bucket holding the median time SupportShield added to a turn, from the hosts' histograms.</summary>
     public required double MiddlewareP50Milliseconds { get; init; }
 

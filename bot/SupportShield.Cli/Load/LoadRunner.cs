@@ -39,6 +39,7 @@ public sealed class LoadRunner
     private readonly InstanceReachability _reachability;
     private readonly string _runId = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentBag<double[]> _latencies = [];
+    private readonly ConcurrentBag<double[]> _lateStarts = [];
     private readonly ConcurrentDictionary<string, byte> _expectedAtChannel = new(StringComparer.Ordinal);
 
     /// <summary>Accepted customer messages by tag, each with its conversation.</summary>
@@ -205,6 +206,8 @@ public sealed class LoadRunner
 
         var all = _latencies.SelectMany(l => l).ToArray();
         Array.Sort(all);
+        var late = _lateStarts.SelectMany(l => l).ToArray();
+        Array.Sort(late);
         var turns = _customerTurns + _agentTurns;
         return new LoadReport
         {
@@ -218,6 +221,8 @@ public sealed class LoadRunner
             P90Milliseconds = Percentile(all, 0.90),
             P99Milliseconds = Percentile(all, 0.99),
             MaxMilliseconds = all.Length == 0 ? double.NaN : all[^1],
+            LateStartP99Milliseconds = Percentile(late, 0.99),
+            LateStartMaxMilliseconds = late.Length == 0 ? double.NaN : late[^1],
             MiddlewareP50Milliseconds = middleware.UpperBound(0.50),
             MiddlewareP99Milliseconds = middleware.UpperBound(0.99),
             MiddlewareMeanMilliseconds = middleware.Count > 0 ? middleware.Sum / middleware.Count : double.NaN,
@@ -246,6 +251,7 @@ public sealed class LoadRunner
     {
         var conversationId = ConversationId(conversation);
         var latencies = new List<double>();
+        var lateStarts = new List<double>();
         try
         {
             // Spread over one interval so the conversations do not all knock at once, and kept so.
@@ -264,6 +270,11 @@ public sealed class LoadRunner
                 }
 
                 var counted = due >= measureFrom;
+                if (counted && _options.RoundInterval > TimeSpan.Zero)
+                {
+                    lateStarts.Add(Math.Max(0, (clock.Elapsed - due).TotalMilliseconds));
+                }
+
                 var customerTag = LoadMarker.For('c', conversation, round);
                 // One activity id per message, kept across retries and instances, as a channel redelivers the same activity.
                 var activityId = Guid.NewGuid().ToString("N");
@@ -295,6 +306,7 @@ public sealed class LoadRunner
         finally
         {
             _latencies.Add([.. latencies]);
+            _lateStarts.Add([.. lateStarts]);
         }
     }
 

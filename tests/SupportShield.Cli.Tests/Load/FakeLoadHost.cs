@@ -26,10 +26,11 @@ internal sealed class FakeLoadHost : IAsyncDisposable
     private long _requests;
     private int _disposed;
 
-    private FakeLoadHost(WebApplication app, long stopAnsweringAfter)
+    private FakeLoadHost(WebApplication app, long stopAnsweringAfter, TimeSpan agentReplyDelay)
     {
         _app = app;
         StopAnsweringAfter = stopAnsweringAfter;
+        AgentReplyDelay = agentReplyDelay;
     }
 
     /// <summary>Where the load command reaches it.</summary>
@@ -38,22 +39,29 @@ internal sealed class FakeLoadHost : IAsyncDisposable
     /// <summary>Requests answered before it locks up (long.MaxValue: never).</summary>
     public long StopAnsweringAfter { get; }
 
+    /// <summary>How long each agent reply takes to be answered.</summary>
+    public TimeSpan AgentReplyDelay { get; }
+
     /// <summary>Requests received, answered or not.</summary>
     public long Requests => Interlocked.Read(ref _requests);
 
     /// <summary>Starts the host on a free loopback port.</summary>
-    public static async Task<FakeLoadHost> StartAsync(long stopAnsweringAfter = long.MaxValue)
+    public static async Task<FakeLoadHost> StartAsync(long stopAnsweringAfter = long.MaxValue, TimeSpan agentReplyDelay = default)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(1));
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var host = new FakeLoadHost(app, stopAnsweringAfter);
+        var host = new FakeLoadHost(app, stopAnsweringAfter, agentReplyDelay);
         app.Use(host.LockUpAsync);
         app.MapGet("/metrics", () => Results.Text("# no histogram here\n", "text/plain"));
         app.MapPost("/api/messages", host.ReceiveCustomerMessageAsync);
-        app.MapPost("/api/agent/conversations/{conversationId}/messages", () => Results.Json(new { status = "held", messageId = Guid.NewGuid().ToString("N") }));
+        app.MapPost("/api/agent/conversations/{conversationId}/messages", async () =>
+        {
+            await Task.Delay(host.AgentReplyDelay);
+            return Results.Json(new { status = "held", messageId = Guid.NewGuid().ToString("N") });
+        });
         app.MapGet("/api/agent/conversations/{conversationId}", host.View);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

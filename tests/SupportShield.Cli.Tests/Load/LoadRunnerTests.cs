@@ -69,6 +69,33 @@ public sealed class LoadRunnerTests
         });
     }
 
+    [Test]
+    public async Task RunAsync_RoundsLongerThanTheInterval_ReportHowFarBehindTheTimetableTheyStarted()
+    {
+        // Each round waits 300 ms for its agent reply, and rounds are due every 100 ms: round k cannot start before 300·k ms
+        // although it was due at 100·k ms, so by the second round the run is at least 200 ms behind, whatever the machine.
+        await using var host = await FakeLoadHost.StartAsync(agentReplyDelay: TimeSpan.FromMilliseconds(300));
+        var options = new LoadOptions([host.BaseAddress], Conversations: 1, Duration: TimeSpan.FromSeconds(1), AgentKey: "load-key", RoundInterval: TimeSpan.FromMilliseconds(100), PersonalDataEvery: 0, Grace: TimeSpan.Zero);
+
+        var report = await new LoadRunner(options, TextWriter.Null).RunAsync().WaitAsync(Hang);
+
+        Assert.That(report.AgentTurns, Is.GreaterThanOrEqualTo(2));
+        Assert.That(report.LateStartMaxMilliseconds, Is.GreaterThanOrEqualTo(200));
+        Assert.That(report.LateStartP99Milliseconds, Is.LessThanOrEqualTo(report.LateStartMaxMilliseconds));
+    }
+
+    [Test]
+    public async Task RunAsync_WithoutATimetable_ReportsNoLateness()
+    {
+        await using var host = await FakeLoadHost.StartAsync();
+        var options = new LoadOptions([host.BaseAddress], Conversations: 2, Duration: TimeSpan.FromSeconds(0.5), AgentKey: "load-key", RoundInterval: TimeSpan.Zero, PersonalDataEvery: 0, Grace: TimeSpan.Zero);
+
+        var report = await new LoadRunner(options, TextWriter.Null).RunAsync().WaitAsync(Hang);
+
+        Assert.That(report.AgentTurns, Is.GreaterThan(0));
+        Assert.That(report.LateStartMaxMilliseconds, Is.NaN, "with --interval 0 every round starts when the last ends: nothing is late");
+    }
+
     /// <summary>An hour of load that only the stall limit can end early.</summary>
     private static LoadOptions LongRun(Uri url) =>
         new([url], Conversations: 3, Duration: TimeSpan.FromHours(1), AgentKey: "load-key", RoundInterval: TimeSpan.FromMilliseconds(200), PersonalDataEvery: 0, Grace: TimeSpan.Zero)
